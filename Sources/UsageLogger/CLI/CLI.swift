@@ -1,0 +1,82 @@
+import Foundation
+
+/// The command line: reads arguments and environment, runs one command, returns its exit code. `main.swift`
+/// only calls this.
+public enum CLI {
+    public static let version = "0.1.0"
+
+    public static func run(arguments: [String], environment: [String: String], console: Console = .standard) -> ExitCode {
+        var arguments = arguments
+        guard let first = arguments.first else {
+            console.write(HelpText.main)
+            return .usage
+        }
+        switch first {
+        case "-h", "--help":
+            console.write(HelpText.main)
+            return .success
+        case "-V", "--version", "version":
+            console.line("usage-logger \(version)")
+            return .success
+        case "help":
+            return help(Array(arguments.dropFirst()), console: console)
+        default:
+            break
+        }
+        arguments.removeFirst()
+        guard let command = Command(rawValue: first) else {
+            let hint = Suggestion.closest(to: first, among: Command.allCases.map(\.rawValue) + ["help"])
+            let kind = first.hasPrefix("-") ? "option" : "command"
+            console.errorLine(
+                "unknown \(kind) '\(first)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
+                    + " Run 'usage-logger --help' for the commands.")
+            return .usage
+        }
+        if arguments.contains("-h") || arguments.contains("--help") {
+            console.write(HelpText.text(for: command))
+            return .success
+        }
+        let configuration: Configuration
+        do {
+            configuration = try Configuration(environment: environment)
+        } catch {
+            console.errorLine(error.description)
+            return .configuration
+        }
+        for warning in configuration.warnings { console.writeError(warning + "\n") }
+        let context = CommandContext(configuration: configuration, environment: environment, console: console)
+        switch command {
+        case .parse: return ParseCommand.run(arguments, context: context)
+        case .probe: return ProbeCommand.run(arguments, context: context)
+        }
+    }
+
+    private static func help(_ arguments: [String], console: Console) -> ExitCode {
+        guard let name = arguments.first else {
+            console.write(HelpText.main)
+            return .success
+        }
+        guard let command = Command(rawValue: name) else {
+            console.errorLine("no help for '\(name)': not a command. Run 'usage-logger --help' for the commands.")
+            return .usage
+        }
+        console.write(HelpText.text(for: command))
+        return .success
+    }
+}
+
+/// The commands usage-logger has.
+enum Command: String, CaseIterable {
+    case parse, probe
+}
+
+/// What every command gets: the parsed configuration, the environment it was started with, and the console.
+struct CommandContext {
+    let configuration: Configuration
+    let environment: [String: String]
+    let console: Console
+    /// One id per usage-logger process, for records when no Claude Code session is known.
+    let processSessionID = UUID().uuidString.lowercased()
+
+    var cwd: String { FileManager.default.currentDirectoryPath }
+}

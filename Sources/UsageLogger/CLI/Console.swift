@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where a command reads and writes: the real standard streams, or buffers in tests.
+public struct Console: Sendable {
+    public var write: @Sendable (String) -> Void
+    public var writeError: @Sendable (String) -> Void
+    public var readInput: @Sendable () -> [UInt8]
+
+    public init(
+        write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        readInput: @escaping @Sendable () -> [UInt8]
+    ) {
+        self.write = write
+        self.writeError = writeError
+        self.readInput = readInput
+    }
+
+    /// The process's own standard input, output and error.
+    public static let standard = Console(
+        write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+
+    func line(_ text: String) { write(text + "\n") }
+    func errorLine(_ text: String) { writeError("usage-logger: " + text + "\n") }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// `usage-logger parse status|usage [FILE]`: a saved capture in, the record out.
+enum ParseCommand {
+    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
+        let parsed: CommandArguments
+        switch CommandArguments.parse(arguments, command: "parse", allowsFile: true) {
+        case .success(let value): parsed = value
+        case .failure(let error):
+            context.console.errorLine(error.message + ". Run 'usage-logger help parse'.")
+            return .usage
+        }
+        let bytes: [UInt8]
+        if let file = parsed.file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                context.console.errorLine("cannot read \(file): no such readable file")
+                return .noInput
+            }
+            bytes = [UInt8](data)
+        } else {
+            bytes = context.console.readInput()
+        }
+        let screen = ScreenRecord.make(
+            kind: parsed.kind, frames: VirtualScreen.frames(of: bytes), capturedAt: Date(), context: context)
+        screen.print(to: context.console, pretty: parsed.pretty)
+        return screen.exitCode == .unavailable ? .success : screen.exitCode
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Drives `claude /status` or `claude /usage` in its terminal as a careful person would: answers cursor-position
+/// queries, accepts the folder-trust prompt only in usage-logger's own probe directory, and once the dialog is
+/// complete and has stopped changing, presses Esc and asks the runner to end Claude Code (which stays running
+/// at its prompt after the dialog closes).
+public final class ProbeDriver: TerminalObserver {
+    private enum TrustStep { case none, pressedDown(atMs: Int), pressedEnter }
+
+    private static let assessEveryMs = 100
+    private static let closeAfterEscMs = 300
+    private static let trustPromptQuietMs = 500
+
+    let kind: ProbeKind
+    let workingDirectory: String
+    let mayAcceptTrustPrompt: Bool
+    private var screen = VirtualScreen()
+    private var trustStep = TrustStep.none
+    private var lastAssessmentMs = -assessEveryMs
+    private var fingerprint = ""
+    private var unchangedSinceMs = 0
+    private var pressedEscAtMs: Int?
+
+    public init(kind: ProbeKind, workingDirectory: String, mayAcceptTrustPrompt: Bool) {
+        self.kind = kind
+        self.workingDirectory = workingDirectory
+        self.mayAcceptTrustPrompt = mayAcceptTrustPrompt
+    }
+
+    public func observe(_ activity: TerminalActivity) -> [TerminalAction] {
+        screen.feed(activity.output)
+        var actions = screen.takeReplies().map(TerminalAction.send)
+        if let pressedEscAtMs {
+            if activity.elapsedMs - pressedEscAtMs >= Self.closeAfterEscMs { actions.append(.finish) }
+            return actions
+        }
+        guard activity.elapsedMs - lastAssessmentMs >= Self.assessEveryMs else { return actions }
+        lastAssessmentMs = activity.elapsedMs
+        let lines = screen.visibleLines()
+        if TrustPrompt.isShown(in: lines) {
+            actions += answerTrustPrompt(lines, activity)
+            return actions
+        }
+        let assessment = kind.assess(lines, at: Date())
+        if assessment.fingerprint != fingerprint {
+            fingerprint = assessment.fingerprint
+            unchangedSinceMs = activity.elapsedMs
+        }
+        if assessment.complete, activity.elapsedMs - unchangedSinceMs >= kind.settleMs, !activity.exited {
+            pressedEscAtMs = activity.elapsedMs
+            actions.append(.send([0x1B]))
+        }
+        return actions
+    }
+
+    /// Down once the prompt has been quiet, Enter once `❯` marks "Yes, I trust this folder": keys sent while
+    /// Claude Code is still drawing are lost or misread.
+    private func answerTrustPrompt(_ lines: [String], _ activity: TerminalActivity) -> [TerminalAction] {
+        guard mayAcceptTrustPrompt else {
+            return [
+                .fail(
+                    "claude asks whether to trust the folder \(workingDirectory); usage-logger answers that prompt "
+                        + "only in a directory of its own (PET_PROBE_DIR: new or empty); point PET_PROBE_DIR at an empty directory")
+            ]
+        }
+        switch trustStep {
+        case .none where activity.quietMs >= Self.trustPromptQuietMs:
+            trustStep = .pressedDown(atMs: activity.elapsedMs)
+            return [.send(Array("\u{1B}[B".utf8))]
+        case .pressedDown(let atMs) where TrustPrompt.isYesSelected(in: lines):
+            _ = atMs
+            trustStep = .pressedEnter
+            return [.send([0x0D])]
+        case .pressedDown(let atMs) where activity.elapsedMs - atMs >= 3_000:
+            trustStep = .none  // the key was lost: try again once the screen is quiet
+            return []
+        default:
+            return []
+        }
+    }
+}
+
+/// Claude Code's folder-trust prompt: `Accessing workspace:` … `❯ No, exit` / `Yes, I trust this folder`.
+enum TrustPrompt {
+    static func isShown(in lines: [String]) -> Bool {
+        let squashed = lines.map(\.squashed)
+        return squashed.contains { $0.contains("yesitrustthisfolder") || $0.contains("doyoutrustthefilesinthisfolder") }
+            && squashed.contains { $0.contains("accessingworkspace") || $0.contains("trust") }
+    }
+
+    static func isYesSelected(in lines: [String]) -> Bool {
+        lines.contains { $0.contains("❯") && $0.squashed.contains("yesitrustthisfolder") }
+    }
+}

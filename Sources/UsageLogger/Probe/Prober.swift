@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs `claude /status` or `claude /usage` once, safely: in the dedicated probe directory, inside a
+/// pseudo-terminal, within the configured time, and cleans up the transcript the session leaves behind.
+public struct Prober: Sendable {
+    public let configuration: Configuration
+    /// The environment `claude` inherits (with `TERM` set); also gives `PATH`, `HOME` and `CLAUDE_CONFIG_DIR`.
+    public let environment: [String: String]
+    public var runner = TerminalRunner()
+    public var graceMs = 2_000
+
+    public init(configuration: Configuration, environment: [String: String]) {
+        self.configuration = configuration
+        self.environment = environment
+    }
+
+    public func run(_ kind: ProbeKind) -> ProbeResult {
+        let command = configuration.command(for: kind)
+        let capturedAt = Date()
+        let variable = environment[kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name] != nil
+            ? (kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name) : Setting.claudeCommand.name
+        let executable: String
+        switch ExecutableResolver.resolve(command.first ?? "", path: environment["PATH"], variable: variable) {
+        case .success(let path): executable = path
+        case .failure(let error): return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: error)
+        }
+        let directory: String
+        let isDedicated: Bool
+        do {
+            (directory, isDedicated) = try ProbeDirectory(path: configuration.probeDirectory).prepare()
+        } catch {
+            let message = "cannot prepare the probe directory \(configuration.probeDirectory) (PET_PROBE_DIR): \(error)"
+            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: .probeDirectory(message))
+        }
+        let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: isDedicated)
+        let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)
+        defer { ProbeDirectory.removeTranscripts(of: directory, claudeConfigDirectory: claudeConfigDirectory) }
+        do {
+            let outcome = try runner.run(
+                executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
+                environment: childEnvironment, limits: limits, observer: driver)
+            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil)
+        } catch {
+            let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")
+            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: failure)
+        }
+    }
+
+    private var claudeConfigDirectory: String {
+        if let configured = environment["CLAUDE_CONFIG_DIR"], !configured.isEmpty { return configured }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.claude"
+    }
+
+    /// Our environment with `TERM` set for a 256-colour terminal, minus the markers Claude Code sets for its own
+    /// children: the statusline runs inside Claude Code, and claude refuses or behaves differently when nested.
+    private var childEnvironment: [String: String] {
+        var child = environment
+        child["TERM"] = "xterm-256color"
+        child["CLAUDECODE"] = nil
+        child["CLAUDE_CODE_ENTRYPOINT"] = nil
+        return child
+    }
+}
