@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "UsageLoggerTests",
             dependencies: ["UsageLogger"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
     ]

@@ -7,6 +7,8 @@ struct CaptureLine: Equatable {
     let text: String
     /// Whether the row began with a 1.x tree corner (`L `, `└ `, `⎿ `).
     let hasTreeMark: Bool
+    /// Lower-cased letters and digits only: `Login Method` and `Loginmethod` both become `loginmethod`.
+    let squashed: String
 
     init(_ raw: String) {
         var scalars = Substring(raw).unicodeScalars[...]
@@ -25,12 +27,10 @@ struct CaptureLine: Equatable {
         }
         self.text = text
         self.hasTreeMark = hasTreeMark
+        squashed = text.squashed
     }
 
     var isBlank: Bool { text.isEmpty }
-
-    /// Lower-cased letters and digits only: `Login Method` and `Loginmethod` both become `loginmethod`.
-    var squashed: String { text.squashed }
 
     /// A row made only of rules and box corners, or a block-art banner row.
     var isDecoration: Bool {
@@ -52,7 +52,20 @@ struct CaptureLine: Equatable {
 extension String {
     /// Lower-cased letters and digits only.
     var squashed: String {
-        String(String.UnicodeScalarView(lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    result.append(scalar)
+                } else if (0x41...0x5A).contains(value), let lower = Unicode.Scalar(value + 0x20) {
+                    result.append(lower)
+                }
+            } else if scalar.properties.isAlphabetic {
+                result.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return String(result)
     }
 
     func trimmingLeadingSpaces() -> String {

@@ -144,7 +144,8 @@ private struct UsageLineReader {
     static func tokenCounts(_ text: String) -> UsageReport.TokenCounts? {
         var counts = UsageReport.TokenCounts()
         var found = false
-        for part in text.components(separatedBy: ",") {
+        let withoutCost = text.components(separatedBy: "(").first ?? text
+        for part in withoutCost.components(separatedBy: ",") {
             let words = part.trimmed.split(separator: " ", maxSplits: 1).map(String.init)
             guard words.count == 2, let number = tokenNumber(words[0]) else { continue }
             switch words[1].squashed {
@@ -169,8 +170,8 @@ private struct UsageLineReader {
 
     /// `Error: Failed to load usage data: {json}`, the JSON possibly wrapped over several lines.
     private mutating func readError(_ lines: [String], at index: Int) -> Int {
-        var body = lines[index].after("usage data") ?? ""
-        if body.hasPrefix(":") { body.removeFirst() }
+        // The JSON body starts at the first brace; lines that lost their spaces have no "usage data" to look for.
+        var body = lines[index].firstIndex(of: "{").map { String(lines[index][$0...]) } ?? ""
         var used = 1
         while index + used < lines.count, used < 12, body.contains("{"),
             body.filter({ $0 == "{" }).count > body.filter({ $0 == "}" }).count

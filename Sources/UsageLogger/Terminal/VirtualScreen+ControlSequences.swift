@@ -26,17 +26,17 @@ extension VirtualScreen {
         case "X":
             let end = min(columns, cursorColumn + count)
             preserveBeforeErasing(from: (cursorRow, cursorColumn), to: (cursorRow, end))
-            grid.erase(from: (cursorRow, cursorColumn), to: (cursorRow, end))
+            screens[active].erase(from: (cursorRow, cursorColumn), to: (cursorRow, end))
         case "P":
             preserveBeforeErasing(from: (cursorRow, cursorColumn), to: (cursorRow, columns))
-            grid.deleteCharacters(row: cursorRow, column: cursorColumn, count: count)
-        case "@": grid.insertBlanks(row: cursorRow, column: cursorColumn, count: count)
+            screens[active].deleteCharacters(row: cursorRow, column: cursorColumn, count: count)
+        case "@": screens[active].insertBlanks(row: cursorRow, column: cursorColumn, count: count)
         case "L": insertOrDeleteLines(count: count, inserting: true)
         case "M": insertOrDeleteLines(count: count, inserting: false)
         case "S": scrollUp(count: count)
         case "T":
             preserveBeforeErasing(from: (scrollBottom + 1 - count, 0), to: (scrollBottom + 1, 0))
-            grid.scrollDown(top: scrollTop, bottom: scrollBottom, count: count)
+            screens[active].scrollDown(top: scrollTop, bottom: scrollBottom, count: count)
         case "r": setScrollRegion(sequence)
         case "s": savedCursor = (cursorRow, cursorColumn)
         case "u": (cursorRow, cursorColumn) = savedCursor
@@ -74,14 +74,14 @@ extension VirtualScreen {
     private mutating func enterAlternateScreen(savingCursor: Bool) {
         guard !isAlternateActive else { return }
         if savingCursor { savedCursor = (cursorRow, cursorColumn) }
-        isAlternateActive = true
-        alternate = TerminalGrid(rows: rows, columns: columns)
+        active = 1
+        screens[1] = TerminalGrid(rows: rows, columns: columns)
     }
 
     private mutating func leaveAlternateScreen() {
         guard isAlternateActive else { return }
         preserveWholeScreen()
-        isAlternateActive = false
+        active = 0
         (cursorRow, cursorColumn) = savedCursor
     }
 
@@ -90,13 +90,13 @@ extension VirtualScreen {
         switch mode {
         case 0:
             preserveBeforeErasing(from: cursor, to: (rows, 0))
-            grid.erase(from: cursor, to: (rows, 0))
+            screens[active].erase(from: cursor, to: (rows, 0))
         case 1:
             preserveBeforeErasing(from: (0, 0), to: (cursorRow, cursorColumn + 1))
-            grid.erase(from: (0, 0), to: (cursorRow, cursorColumn + 1))
+            screens[active].erase(from: (0, 0), to: (cursorRow, cursorColumn + 1))
         case 2, 3:
             preserveWholeScreen()
-            grid.erase(from: (0, 0), to: (rows, 0))
+            screens[active].erase(from: (0, 0), to: (rows, 0))
         default:
             break
         }
@@ -111,17 +111,17 @@ extension VirtualScreen {
         default: return
         }
         preserveBeforeErasing(from: (cursorRow, range.start), to: (cursorRow, range.end))
-        grid.erase(from: (cursorRow, range.start), to: (cursorRow, range.end))
+        screens[active].erase(from: (cursorRow, range.start), to: (cursorRow, range.end))
     }
 
     private mutating func insertOrDeleteLines(count: Int, inserting: Bool) {
         guard cursorRow >= scrollTop, cursorRow <= scrollBottom else { return }
         if inserting {
             preserveBeforeErasing(from: (scrollBottom + 1 - count, 0), to: (scrollBottom + 1, 0))
-            grid.scrollDown(top: cursorRow, bottom: scrollBottom, count: count)
+            screens[active].scrollDown(top: cursorRow, bottom: scrollBottom, count: count)
         } else {
             preserveBeforeErasing(from: (cursorRow, 0), to: (min(rows, cursorRow + count), 0))
-            grid.scrollUp(top: cursorRow, bottom: scrollBottom, count: count)
+            screens[active].scrollUp(top: cursorRow, bottom: scrollBottom, count: count)
         }
         cursorColumn = 0
     }
@@ -129,7 +129,7 @@ extension VirtualScreen {
     private mutating func reverseIndex() {
         if cursorRow == scrollTop {
             preserveBeforeErasing(from: (scrollBottom, 0), to: (scrollBottom + 1, 0))
-            grid.scrollDown(top: scrollTop, bottom: scrollBottom, count: 1)
+            screens[active].scrollDown(top: scrollTop, bottom: scrollBottom, count: 1)
         } else {
             cursorRow = max(0, cursorRow - 1)
         }
@@ -156,9 +156,8 @@ extension VirtualScreen {
 
     private mutating func reset() {
         preserveWholeScreen()
-        primary = TerminalGrid(rows: rows, columns: columns)
-        alternate = TerminalGrid(rows: rows, columns: columns)
-        isAlternateActive = false
+        screens = [TerminalGrid(rows: rows, columns: columns), TerminalGrid(rows: rows, columns: columns)]
+        active = 0
         (cursorRow, cursorColumn, scrollTop, scrollBottom) = (0, 0, 0, rows - 1)
     }
 

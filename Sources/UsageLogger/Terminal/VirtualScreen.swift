@@ -12,9 +12,10 @@ public struct VirtualScreen {
 
     public let rows: Int
     public let columns: Int
-    var primary: TerminalGrid
-    var alternate: TerminalGrid
-    var isAlternateActive = false
+    /// The main screen (0) and the alternate screen (1); `active` indexes the one being drawn on. An array
+    /// rather than a computed property so that writes mutate the cells in place instead of copying them.
+    var screens: [TerminalGrid]
+    var active = 0
     var cursorRow = 0
     var cursorColumn = 0
     var wrapPending = false
@@ -31,8 +32,7 @@ public struct VirtualScreen {
     public init(rows: Int = defaultRows, columns: Int = defaultColumns) {
         self.rows = max(rows, 2)
         self.columns = max(columns, 2)
-        primary = TerminalGrid(rows: self.rows, columns: self.columns)
-        alternate = TerminalGrid(rows: self.rows, columns: self.columns)
+        screens = [TerminalGrid(rows: self.rows, columns: self.columns), TerminalGrid(rows: self.rows, columns: self.columns)]
         scrollBottom = self.rows - 1
     }
 
@@ -61,7 +61,7 @@ public struct VirtualScreen {
     /// Snapshots taken before content was erased, oldest first, then the final screen (with the scrollback of
     /// the main screen above it). Trailing blank rows are dropped.
     public func frames() -> [[String]] {
-        let final = isAlternateActive ? alternate.lines() : scrollback + primary.lines()
+        let final = isAlternateActive ? screens[1].lines() : scrollback + screens[0].lines()
         return (snapshots + [final]).map(Self.droppingTrailingBlankLines)
     }
 
@@ -71,12 +71,10 @@ public struct VirtualScreen {
         return replies
     }
 
-    var grid: TerminalGrid {
-        get { isAlternateActive ? alternate : primary }
-        set {
-            if isAlternateActive { alternate = newValue } else { primary = newValue }
-        }
-    }
+    var isAlternateActive: Bool { active == 1 }
+
+    /// The screen being drawn on, for reading; write through `screens[active]`.
+    var grid: TerminalGrid { screens[active] }
 
     /// Keeps a snapshot when an erase would destroy drawing not yet saved.
     mutating func preserveBeforeErasing(from start: (row: Int, column: Int), to end: (row: Int, column: Int)) {
@@ -110,8 +108,8 @@ public struct VirtualScreen {
             cursorColumn = 0
             lineFeed()
         }
-        grid[cursorRow, cursorColumn] = scalar
-        if width == 2 { grid[cursorRow, cursorColumn + 1] = TerminalGrid.continuation }
+        screens[active][cursorRow, cursorColumn] = scalar
+        if width == 2 { screens[active][cursorRow, cursorColumn + 1] = TerminalGrid.continuation }
         hasUnsavedDrawing = true
         if cursorColumn + width >= columns {
             cursorColumn = columns - 1
@@ -152,7 +150,7 @@ public struct VirtualScreen {
     mutating func scrollUp(count: Int) {
         let keepsHistory = !isAlternateActive && scrollTop == 0
         if !keepsHistory { preserveBeforeErasing(from: (scrollTop, 0), to: (scrollTop + count, 0)) }
-        let departed = grid.scrollUp(top: scrollTop, bottom: scrollBottom, count: count)
+        let departed = screens[active].scrollUp(top: scrollTop, bottom: scrollBottom, count: count)
         if keepsHistory {
             scrollback.append(contentsOf: departed)
             if scrollback.count > Self.maximumScrollback {
