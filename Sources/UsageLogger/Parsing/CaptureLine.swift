@@ -17,7 +17,8 @@ struct CaptureLine: Equatable {
         while let last = scalars.last, CaptureLine.borders.contains(last) || last == " " {
             scalars = scalars.dropLast()
         }
-        let content = scalars.drop { $0 == " " || $0 == "\u{A0}" }
+        // Leading blanks, and replacement characters left by invalid bytes before the text.
+        let content = scalars.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{FFFD}" }
         indent = scalars.count - content.count
         var text = String(String.UnicodeScalarView(content))
         var hasTreeMark = false

@@ -32,7 +32,6 @@ public struct TerminalRunner: Sendable {
         defer { SystemCall.closeQuietly(primary) }
         _ = fcntl(primary, F_SETFL, fcntl(primary, F_GETFL) | O_NONBLOCK)
 
-        let exit = ExitWatch()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -42,16 +41,18 @@ public struct TerminalRunner: Sendable {
         process.standardInput = terminal
         process.standardOutput = terminal
         process.standardError = terminal
+        let exit = ExitWatch()
         // Registered before run() so an instant exit is never missed; waitUntilExit() would poll.
-        process.terminationHandler = { exit.record($0.terminationReason == .exit, $0.terminationStatus) }
+        process.terminationHandler = { exit.record(normal: $0.terminationReason == .exit, code: $0.terminationStatus) }
         let started = MonotonicClock.nowMilliseconds()
         do {
-            try process.run()
+            try Self.withEmptySignalMask { try process.run() }
         } catch {
             SystemCall.closeQuietly(secondary)
             throw error
         }
         SystemCall.closeQuietly(secondary)  // only the child holds the terminal now, so its exit gives EOF
+        exit.watch(process.processIdentifier)
         var session = RunningSession(
             primary: primary, processGroup: process.processIdentifier, exit: exit, limits: limits, started: started)
         session.pump(observer: observer)
@@ -60,24 +61,16 @@ public struct TerminalRunner: Sendable {
     }
 }
 
-/// Remembers how the child ended; the termination handler runs on another thread.
-final class ExitWatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private let exited = DispatchSemaphore(value: 0)
-    private var status: (normal: Bool, code: Int32)?
-
-    func record(_ normal: Bool, _ code: Int32) {
-        lock.withLock { status = (normal, code) }
-        exited.signal()
-    }
-
-    var result: (normal: Bool, code: Int32)? { lock.withLock { status } }
-
-    /// Waits up to `milliseconds` for the exit; true if it happened.
-    func wait(milliseconds: Int) -> Bool {
-        if result != nil { return true }
-        guard exited.wait(timeout: .now() + .milliseconds(max(0, milliseconds))) == .success else { return false }
-        exited.signal()  // keep it signalled for later waits
-        return true
+extension TerminalRunner {
+    /// Runs `body` with no signal blocked on this thread. `posix_spawn` gives the child the calling thread's
+    /// mask, and Dispatch and test-runner threads block nearly every signal: a child started from one could then
+    /// never be ended by SIGTERM. `Process` offers no way to set the child's mask, so we clear ours around it.
+    static func withEmptySignalMask<T>(_ body: () throws -> T) rethrows -> T {
+        var empty = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 }
