@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import UsageLogger
+
+/// `usage-logger probe` against the real, current Claude Code CLI, offline and not logged in, in a sandbox.
+/// Skipped, with the reason on stderr, only when the CLI cannot be fetched.
+@Suite(
+    "Real Claude Code", .serialized, .timeLimit(.minutes(3)),
+    .enabled(if: RealClaude.isAvailable, "the real Claude Code CLI could not be fetched by ../shared/tools/real-claude"))
+struct RealClaudeTests {
+    private func probe(_ kind: String, _ sandbox: RealClaude.Sandbox, _ extra: [String: String] = [:]) -> (ExitCode, [String: Any]?, String) {
+        let (code, output) = runCLI(["probe", kind], environment: sandbox.environment.merging(extra) { $1 })
+        return (code, output.json, output.standardError)
+    }
+
+    private func survivors(_ sandbox: RealClaude.Sandbox) -> [String] {
+        ProcessTable.survivors(of: sandbox.binary).filter { $0.contains(" /status") || $0.contains(" /usage") }
+    }
+
+    @Test("probe status: version as `claude --version` says, model, session block and every diagnostic")
+    func status() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let (code, json, error) = probe("status", sandbox)
+        #expect(code == .success, "\(error)")
+        let version = RealClaude.shell([sandbox.binary, "--version"], environment: sandbox.environment).output
+        #expect(json?["version"] as? String == version.split(separator: " ").first.map(String.init))
+        #expect((json?["model"] as? String)?.isEmpty == false)
+        let data = json?["status_data"] as? [String: Any]
+        #expect(UUID(uuidString: data?["session_id"] as? String ?? "") != nil)
+        #expect(data?["session_kind"] as? String == "interactive")
+        #expect(data?["working_directory"] as? String == sandbox.environment["PROBE_DIR"])
+        #expect(data?["auth_token"] as? String == "none")
+        let diagnostics = json?["diagnostics"] as? [String: Any]
+        let warnings = diagnostics?["warnings"] as? [String] ?? []
+        let home = sandbox.home
+        #expect(warnings.contains { $0.hasPrefix("Native installation exists but ~/.local/bin is not in your PATH") })
+        #expect(warnings.contains("claude command at \(home)/.local/bin/claude missing or broken (\(home)/.local/bin does not exist)"))
+        let details = diagnostics?["mismatch_details"] as? [[String: Any]]
+        #expect(details?.first?["running"] as? String == "native")
+        let items = diagnostics?["items"] as? [[String: Any]] ?? []
+        #expect(items.count == warnings.count)
+        #expect(!items.contains { $0["diagnostic_type"] as? String == "other" })
+        #expect(survivors(sandbox).isEmpty)
+    }
+
+    @Test("probe usage without a subscription: the Session cost block, state ok, tokens 0")
+    func usage() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let (code, json, error) = probe("usage", sandbox)
+        #expect(code == .success, "\(error)")
+        let data = json?["usage_data"] as? [String: Any]
+        #expect(data?["state"] as? String == "ok")
+        #expect(data?["total_tokens"] as? Int == 0)
+        #expect((data?["cost"] as? [String: Any])?["total_cost"] as? String != nil)
+        #expect(survivors(sandbox).isEmpty)
+    }
+
+    @Test("the probe session's transcript is removed afterwards")
+    func transcriptRemoved() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        _ = probe("status", sandbox)
+        let folder = sandbox.home + "/.claude/projects/" + ProbeDirectory.slug(for: sandbox.environment["PROBE_DIR"] ?? "")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(!left.contains { $0.hasSuffix(".jsonl") })
+    }
+
+    @Test("in a new, untrusted dedicated directory the trust prompt is accepted and the dialog read")
+    func trustPrompt() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let fresh = sandbox.home + "/fresh-probe"
+        let (code, json, error) = probe("status", sandbox, ["PET_PROBE_DIR": fresh])
+        #expect(code == .success, "\(error)")
+        #expect((json?["status_data"] as? [String: Any])?["working_directory"] as? String == fresh)
+        let settings = try String(contentsOfFile: sandbox.home + "/.claude.json", encoding: .utf8)
+        #expect(settings.contains(fresh))
+        #expect(survivors(sandbox).isEmpty)
+    }
+
+    @Test("in an untrusted directory that is not ours the probe stops at the trust prompt: exit 69")
+    func trustRefused() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let project = sandbox.home + "/project"
+        sandbox.directory.write("project/main.c", "int main(void) { return 0; }\n")
+        let (code, json, error) = probe("status", sandbox, ["PET_PROBE_DIR": project])
+        #expect(code == .unavailable)
+        #expect((json?["error"] as? String)?.contains("trust") == true)
+        #expect(error.contains("PET_PROBE_DIR"))
+        let settings = try String(contentsOfFile: sandbox.home + "/.claude.json", encoding: .utf8)
+        #expect(!settings.contains(project))
+        #expect(survivors(sandbox).isEmpty)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The real Claude Code CLI, fetched once per machine by `../shared/tools/real-claude` (it caches the binary),
+/// run in a sandbox HOME that is a fresh temporary directory: tests never touch the user's own claude.
+enum RealClaude {
+    /// The tool, beside this repository as CI lays it out; `REAL_CLAUDE_TOOL` overrides.
+    static let tool = ProcessInfo.processInfo.environment["REAL_CLAUDE_TOOL"]
+        ?? Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/real-claude").path
+
+    /// The binary's path, or why there is none. Computed once for the whole test run.
+    static let binary: Result<String, ToolError> = {
+        guard FileManager.default.isExecutableFile(atPath: tool) || FileManager.default.fileExists(atPath: tool) else {
+            return .failure(ToolError(message: "\(tool) not found"))
+        }
+        let result = shell(["bash", tool])
+        guard result.status == 0, let path = result.output.split(separator: "\n").last.map(String.init), !path.isEmpty
+        else {
+            return .failure(ToolError(message: "real-claude failed (status \(result.status)): \(result.error.suffix(500))"))
+        }
+        return .success(path)
+    }()
+
+    static var isAvailable: Bool {
+        if case .failure(let error) = binary {
+            FileHandle.standardError.write(Data("skipping real Claude Code tests: \(error.message)\n".utf8))
+            return false
+        }
+        return true
+    }
+
+    /// A prepared sandbox: HOME with onboarding done and `HOME/probe` trusted, and the environment to run in.
+    struct Sandbox {
+        let directory: TemporaryDirectory
+        let environment: [String: String]
+        var home: String { directory.path }
+        var binary: String { environment["CLAUDE_BIN"] ?? "" }
+    }
+
+    static func sandbox() -> Sandbox? {
+        let directory = TemporaryDirectory()
+        let result = shell(["bash", tool, "--sandbox", directory.path])
+        guard result.status == 0 else { return nil }
+        var environment = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8",
+        ]
+        for line in result.output.split(separator: "\n") where line.hasPrefix("export ") {
+            let assignment = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+            guard assignment.count == 2 else { continue }
+            environment[String(assignment[0])] = String(assignment[1]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        }
+        environment["PET_CLAUDE_COMMAND"] = environment["CLAUDE_BIN"]
+        environment["PET_PROBE_DIR"] = environment["PROBE_DIR"]
+        environment["XDG_STATE_HOME"] = directory.path + "/.local/state"
+        return Sandbox(directory: directory, environment: environment)
+    }
+
+    struct ToolError: Error { let message: String }
+
+    /// Runs a command and collects its output (for the tool and `claude --version`).
+    static func shell(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        guard (try? process.run()) != nil else { return (-1, "", "could not start \(arguments)") }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+}
