@@ -69,28 +69,39 @@ struct CLITests {
     @Test("the status record has the original design's keys in a stable order")
     func recordShape() {
         let output = runCLI(["parse", "status", Fixtures.path("status-2.1.330-screen.txt")]).output.standardOutput
-        let keys = ["\"timestamp\"", "\"session_id\"", "\"email\"", "\"version\"", "\"model\"", "\"cwd\"", "\"status_data\"", "\"diagnostics\""]
+        let keys = [
+            "\"timestamp\"", "\"session_id\"", "\"email\"", "\"version\"", "\"model\"", "\"cwd\"", "\"status_data\"",
+            "\"diagnostics\"",
+        ]
         let positions = keys.compactMap { output.range(of: $0)?.lowerBound }
         #expect(positions.count == keys.count)
         #expect(positions == positions.sorted())
-        let timestamp = runCLI(["parse", "status", Fixtures.path("status-2.1.3.txt")]).output.json?["timestamp"] as? String
+        let timestamp =
+            runCLI(["parse", "status", Fixtures.path("status-2.1.3.txt")]).output.json?["timestamp"] as? String
         #expect(timestamp?.count == 24)
         #expect(timestamp?.hasSuffix("Z") == true)
     }
 
     @Test("a bad PET_* value stops every command with exit 78, naming variable, value and what is allowed")
     func badSetting() {
-        let result = runCLI(["parse", "status", Fixtures.path("status-2.1.3.txt")], environment: ["PET_COMMAND_TIMEOUT": "soon"])
+        let result = runCLI(
+            ["parse", "status", Fixtures.path("status-2.1.3.txt")], environment: ["PET_COMMAND_TIMEOUT": "soon"])
         #expect(result.code == .configuration)
-        #expect(result.output.standardError == "usage-logger: PET_COMMAND_TIMEOUT='soon' is not valid: use a whole number of milliseconds, at least 100\n")
+        #expect(
+            result.output.standardError
+                == "usage-logger: PET_COMMAND_TIMEOUT='soon' is not valid: use a whole number of milliseconds, at least 100\n"
+        )
         #expect(result.output.standardOutput.isEmpty)
     }
 
     @Test("an unknown PET_* name is a warning with the closest known name")
     func unknownSetting() {
-        let result = runCLI(["parse", "status", Fixtures.path("status-2.1.3.txt")], environment: ["PET_COMMAND_TIMOUT": "100"])
+        let result = runCLI(
+            ["parse", "status", Fixtures.path("status-2.1.3.txt")], environment: ["PET_COMMAND_TIMOUT": "100"])
         #expect(result.code == .success)
-        #expect(result.output.standardError.contains("PET_COMMAND_TIMOUT is not a usage-logger setting; did you mean PET_COMMAND_TIMEOUT?"))
+        #expect(
+            result.output.standardError.contains(
+                "PET_COMMAND_TIMOUT is not a usage-logger setting; did you mean PET_COMMAND_TIMEOUT?"))
     }
 }
 
@@ -117,24 +128,32 @@ struct ConfigurationTests {
         #expect(tilde.probeDirectory == "/home/u/probe")
     }
 
-    @Test("booleans accept every spelling, any case", arguments: [
-        ("true", true), ("YES", true), ("1", true), ("On", true), ("false", false), ("no", false), ("0", false), ("OFF", false),
-    ])
+    @Test(
+        "booleans accept every spelling, any case",
+        arguments: [
+            ("true", true), ("YES", true), ("1", true), ("On", true), ("false", false), ("no", false), ("0", false),
+            ("OFF", false),
+        ])
     func booleans(text: String, value: Bool) throws {
         #expect(try Configuration(environment: ["PET_LOGGING_DEBUG": text]).debug == value)
     }
 
-    @Test("bad values are refused", arguments: [
-        ("PET_COMMAND_TIMEOUT", "99"), ("PET_COMMAND_TIMEOUT", "-5"), ("PET_COMMAND_TIMEOUT", "1.5"),
-        ("PET_LOGGING_DEBUG", "maybe"), ("PET_STATUS_COMMAND", "claude '/status"),
-    ])
+    @Test(
+        "bad values are refused",
+        arguments: [
+            ("PET_COMMAND_TIMEOUT", "99"), ("PET_COMMAND_TIMEOUT", "-5"), ("PET_COMMAND_TIMEOUT", "1.5"),
+            ("PET_LOGGING_DEBUG", "maybe"), ("PET_STATUS_COMMAND", "claude '/status"),
+        ])
     func badValues(name: String, value: String) {
         #expect(throws: ConfigurationError.self) { try Configuration(environment: [name: value]) }
     }
 
     @Test("command lines split on whitespace with quotes and escapes, never a shell")
     func splitting() {
-        #expect(CommandLineSplitter.split(#"claude /status --flag "a b" 'c d' e\ f"#) == ["claude", "/status", "--flag", "a b", "c d", "e f"])
+        #expect(
+            CommandLineSplitter.split(#"claude /status --flag "a b" 'c d' e\ f"#) == [
+                "claude", "/status", "--flag", "a b", "c d", "e f",
+            ])
         #expect(CommandLineSplitter.split("claude ''") == ["claude", ""])
         #expect(CommandLineSplitter.split("a; rm -rf x") == ["a;", "rm", "-rf", "x"])
         #expect(CommandLineSplitter.split(#"unclosed "quote"#) == nil)
@@ -142,7 +161,8 @@ struct ConfigurationTests {
 
     @Test(".env.example lists exactly the known settings, with their defaults")
     func envExample() throws {
-        let text = try String(contentsOfFile: Fixtures.packageRoot.appendingPathComponent(".env.example").path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: Fixtures.packageRoot.appendingPathComponent(".env.example").path, encoding: .utf8)
         let entries = text.split(separator: "\n").filter { $0.hasPrefix("PET_") }.map { line in
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")

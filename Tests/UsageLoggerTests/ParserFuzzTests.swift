@@ -27,7 +27,9 @@ struct ParserFuzzTests {
                 _ = StatusParser.parse(capture)
                 parsedWindows += UsageParser.parse(capture, capturedAt: now).windows.count
             } else {
-                let lines = String(decoding: capture, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let lines = String(decoding: capture, as: UTF8.self).split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).map(String.init)
                 _ = StatusParser.parse(lines: lines)
                 parsedWindows += UsageParser.parse(lines: lines, capturedAt: now).windows.count
                 _ = ResetTime.resolve(String(decoding: capture.prefix(40), as: UTF8.self), capturedAt: now)

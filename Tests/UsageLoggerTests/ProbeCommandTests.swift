@@ -7,7 +7,9 @@ import Testing
 @Suite("probe command", .serialized, .timeLimit(.minutes(1)))
 struct ProbeCommandTests {
     /// An environment whose HOME, probe directory and Claude config directory are all inside `home`.
-    private func environment(_ fake: FakeClaude, home: TemporaryDirectory, _ extra: [String: String] = [:]) -> [String: String] {
+    private func environment(_ fake: FakeClaude, home: TemporaryDirectory, _ extra: [String: String] = [:]) -> [String:
+        String]
+    {
         var environment = [
             "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fake.path,
             "PET_PROBE_DIR": home.path + "/probe", "CLAUDE_CONFIG_DIR": home.path + "/.claude",
@@ -25,9 +27,11 @@ struct ProbeCommandTests {
         let json = output.json
         #expect(json?["version"] as? String == "2.1.55")
         #expect(json?["email"] as? String == "user@example.com")
-        #expect((json?["diagnostics"] as? [String: Any])?["warnings"] as? [String] == [
-            "Running native installation but config install method is 'global'", "Leftover npm global installation at ...",
-        ])
+        #expect(
+            (json?["diagnostics"] as? [String: Any])?["warnings"] as? [String] == [
+                "Running native installation but config install method is 'global'",
+                "Leftover npm global installation at ...",
+            ])
         #expect((json?["probe"] as? [String: Any])?["timed_out"] as? Bool == false)
         #expect(json?["raw"] == nil)
         #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
@@ -37,7 +41,8 @@ struct ProbeCommandTests {
     func usage() {
         let fake = FakeClaude(sample: "usage-2.1.55.txt")
         let home = TemporaryDirectory()
-        let (code, output) = runCLI(["probe", "usage"], environment: environment(fake, home: home, ["PET_LOGGING_DEBUG": "yes"]))
+        let (code, output) = runCLI(
+            ["probe", "usage"], environment: environment(fake, home: home, ["PET_LOGGING_DEBUG": "yes"]))
         #expect(code == .success)
         let data = output.json?["usage_data"] as? [String: Any]
         #expect(data?["state"] as? String == "ok")
@@ -53,7 +58,8 @@ struct ProbeCommandTests {
         let probe = home.path + "/probe"
         let ours = home.path + "/.claude/projects/" + ProbeDirectory.slug(for: probe)
         let theirs = home.path + "/.claude/projects/-home-user-project"
-        home.write(".claude/projects/\(ProbeDirectory.slug(for: probe))/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
+        home.write(
+            ".claude/projects/\(ProbeDirectory.slug(for: probe))/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
         home.write(".claude/projects/\(ProbeDirectory.slug(for: probe))/notes.txt", "keep\n")
         home.write(".claude/projects/-home-user-project/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
         let (code, _) = runCLI(["probe", "status"], environment: environment(fake, home: home))
@@ -107,7 +113,8 @@ struct ProbeCommandTests {
     func timeout() {
         let fake = FakeClaude(sample: nil, "echo 'Loading usage data…'\nexec \"$sleeper\" 1000")
         let (code, output) = runCLI(
-            ["probe", "usage"], environment: environment(fake, home: TemporaryDirectory(), ["PET_COMMAND_TIMEOUT": "700"]))
+            ["probe", "usage"],
+            environment: environment(fake, home: TemporaryDirectory(), ["PET_COMMAND_TIMEOUT": "700"]))
         #expect(code == .unavailable)
         #expect((output.json?["probe"] as? [String: Any])?["timed_out"] as? Bool == true)
         #expect((output.json?["usage_data"] as? [String: Any])?["state"] as? String == "loading")
@@ -126,7 +133,8 @@ struct ProbeCommandTests {
     @Test("a missing or non-executable command names the variable and exits 69")
     func missingCommand() {
         let home = TemporaryDirectory()
-        let missing = runCLI(["probe", "status"], environment: ["HOME": home.path, "PATH": home.path, "PET_PROBE_DIR": home.path + "/p"])
+        let missing = runCLI(
+            ["probe", "status"], environment: ["HOME": home.path, "PATH": home.path, "PET_PROBE_DIR": home.path + "/p"])
         #expect(missing.code == .unavailable)
         #expect(missing.output.standardError.contains("PET_CLAUDE_COMMAND: 'claude' was not found on PATH"))
         let plain = home.write("not-executable", "#!/bin/sh\n")
@@ -140,10 +148,13 @@ struct ProbeCommandTests {
     @Test("PET_USAGE_COMMAND runs exactly the given argv, never through a shell")
     func customCommand() {
         let home = TemporaryDirectory()
-        let script = home.write("show-args", "#!/bin/sh\nprintf 'Current session\\n%s%% used\\n' \"$#\"\n", executable: true)
+        let script = home.write(
+            "show-args", "#!/bin/sh\nprintf 'Current session\\n%s%% used\\n' \"$#\"\n", executable: true)
         let (code, output) = runCLI(
             ["probe", "usage"],
-            environment: ["HOME": home.path, "PET_USAGE_COMMAND": "\(script) 'a b' ;c", "PET_PROBE_DIR": home.path + "/p"])
+            environment: [
+                "HOME": home.path, "PET_USAGE_COMMAND": "\(script) 'a b' ;c", "PET_PROBE_DIR": home.path + "/p",
+            ])
         #expect(code == .success)
         let windows = (output.json?["usage_data"] as? [String: Any])?["windows"] as? [[String: Any]]
         #expect(windows?.first?["used_percent"] as? Int == 2)
@@ -151,7 +162,8 @@ struct ProbeCommandTests {
 
     @Test("the child does not see Claude Code's nesting markers")
     func childEnvironment() {
-        let fake = FakeClaude(sample: nil, "printf 'Version: 2.1.1\\nEmail: %s@example.com\\n' \"${CLAUDECODE:-clean}\"")
+        let fake = FakeClaude(
+            sample: nil, "printf 'Version: 2.1.1\\nEmail: %s@example.com\\n' \"${CLAUDECODE:-clean}\"")
         let (_, output) = runCLI(
             ["probe", "status"], environment: environment(fake, home: TemporaryDirectory(), ["CLAUDECODE": "1"]))
         #expect(output.json?["email"] as? String == "clean@example.com")
@@ -162,7 +174,8 @@ struct ProbeCommandTests {
         let fake = FakeClaude(sample: "status-2.1.55.txt")
         let home = TemporaryDirectory()
         let file = home.write("a-file", "x")
-        let (code, output) = runCLI(["probe", "status"], environment: environment(fake, home: home, ["PET_PROBE_DIR": file + "/probe"]))
+        let (code, output) = runCLI(
+            ["probe", "status"], environment: environment(fake, home: home, ["PET_PROBE_DIR": file + "/probe"]))
         #expect(code == .cannotCreate)
         #expect(output.standardError.contains("PET_PROBE_DIR"))
     }

@@ -7,9 +7,12 @@ import Testing
 /// Skipped, with the reason on stderr, only when the CLI cannot be fetched.
 @Suite(
     "Real Claude Code", .serialized, .timeLimit(.minutes(3)),
-    .enabled(if: RealClaude.isAvailable, "the real Claude Code CLI could not be fetched by ../shared/tools/real-claude"))
+    .enabled(if: RealClaude.isAvailable, "the real Claude Code CLI could not be fetched by ../shared/tools/real-claude")
+)
 struct RealClaudeTests {
-    private func probe(_ kind: String, _ sandbox: RealClaude.Sandbox, _ extra: [String: String] = [:]) -> (ExitCode, [String: Any]?, String) {
+    private func probe(_ kind: String, _ sandbox: RealClaude.Sandbox, _ extra: [String: String] = [:]) -> (
+        ExitCode, [String: Any]?, String
+    ) {
         let (code, output) = runCLI(["probe", kind], environment: sandbox.environment.merging(extra) { $1 })
         return (code, output.json, output.standardError)
     }
@@ -35,7 +38,9 @@ struct RealClaudeTests {
         let warnings = diagnostics?["warnings"] as? [String] ?? []
         let home = sandbox.home
         #expect(warnings.contains { $0.hasPrefix("Native installation exists but ~/.local/bin is not in your PATH") })
-        #expect(warnings.contains("claude command at \(home)/.local/bin/claude missing or broken (\(home)/.local/bin does not exist)"))
+        #expect(
+            warnings.contains(
+                "claude command at \(home)/.local/bin/claude missing or broken (\(home)/.local/bin does not exist)"))
         let details = diagnostics?["mismatch_details"] as? [[String: Any]]
         #expect(details?.first?["running"] as? String == "native")
         let items = diagnostics?["items"] as? [[String: Any]] ?? []
@@ -60,7 +65,8 @@ struct RealClaudeTests {
     func transcriptRemoved() throws {
         let sandbox = try #require(RealClaude.sandbox())
         _ = probe("status", sandbox)
-        let folder = sandbox.home + "/.claude/projects/" + ProbeDirectory.slug(for: sandbox.environment["PROBE_DIR"] ?? "")
+        let folder =
+            sandbox.home + "/.claude/projects/" + ProbeDirectory.slug(for: sandbox.environment["PROBE_DIR"] ?? "")
         let left = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(!left.contains { $0.hasSuffix(".jsonl") })
     }

@@ -44,6 +44,8 @@ struct ResetTimeTests {
     @Test("a reset shown for the current minute has not passed yet")
     func currentMinute() {
         let almost = Self.now.addingTimeInterval(30)  // 15:00:30 New York
-        #expect(ResetTime.resolve("3pm (America/New_York)", capturedAt: almost).map(Timestamp.string(from:)) == "2026-03-18T19:00:00.000Z")
+        #expect(
+            ResetTime.resolve("3pm (America/New_York)", capturedAt: almost).map(Timestamp.string(from:))
+                == "2026-03-18T19:00:00.000Z")
     }
 }

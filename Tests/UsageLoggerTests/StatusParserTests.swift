@@ -32,7 +32,8 @@ struct StatusParserTests {
             cwd: "/Users/user", warnings: [], types: []),
         Expected(
             file: "status-2.1.55.txt", version: "2.1.55", email: "user@example.com",
-            model: "Default Opus 4.6 · Most capable for complex work", sessionID: "c1489b81-4e61-4f0d-98e0-a7f3e2c378fd",
+            model: "Default Opus 4.6 · Most capable for complex work",
+            sessionID: "c1489b81-4e61-4f0d-98e0-a7f3e2c378fd",
             cwd: "/Users/user/Develop/claude-tauri-boilerplate",
             warnings: [
                 "Running native installation but config install method is 'global'",
@@ -86,15 +87,22 @@ struct StatusParserTests {
     @Test("2.x rows: MCP servers with states, wrapped memory, setting sources, placeholders")
     func settingsPanelRows() {
         let report = StatusParser.parse(Fixtures.bytes("status-2.1.55.txt"))
-        #expect(report.mcpServers.map(\.name) == ["plugin:context7:context7", "pencil", "tally-wallet", "claude-in-chrome"])
+        #expect(
+            report.mcpServers.map(\.name) == ["plugin:context7:context7", "pencil", "tally-wallet", "claude-in-chrome"])
         #expect(report.mcpServers.map(\.state) == ["connected", "connected", "failed", "connected"])
-        #expect(report.memory == "user (~/.claude/CLAUDE.md), project (CLAUDE.md), auto memory (~/.claude/projects/.../memory/MEMORY.md)")
+        #expect(
+            report.memory
+                == "user (~/.claude/CLAUDE.md), project (CLAUDE.md), auto memory (~/.claude/projects/.../memory/MEMORY.md)"
+        )
         #expect(report.settingSources == "User settings")
         #expect(report.loginMethod == "Claude Max Account")
         #expect(report.sessionName == nil)
-        #expect(report.configMismatches == [
-            ConfigMismatch(running: "native", configured: "global", message: "Running native installation but config install method is 'global'")
-        ])
+        #expect(
+            report.configMismatches == [
+                ConfigMismatch(
+                    running: "native", configured: "global",
+                    message: "Running native installation but config install method is 'global'")
+            ])
     }
 
     @Test("2.1.330 rows: unknown labels kept as extra, empty values stay empty, auth source kept")
@@ -105,12 +113,16 @@ struct StatusParserTests {
         #expect(report.settingSources == nil)
         #expect(report.modelID == "claude-opus-5-5")
         #expect(report.extra.map(\.label) == ["Peer address", "Additional CA cert(s)", "Auto mode server", "Features"])
-        #expect(report.extra.last?.value.hasSuffix("such as /advisor, /import, /skill-doctor: https://code.claude.com/docs/en/env-vars#features-that-need-feature-flag-fetching") == true)
+        #expect(
+            report.extra.last?.value.hasSuffix(
+                "such as /advisor, /import, /skill-doctor: https://code.claude.com/docs/en/env-vars#features-that-need-feature-flag-fetching"
+            ) == true)
     }
 
     @Test("ANSI colours, bold labels and CR LF line ends change nothing")
     func ansiVariant() {
-        let text = "\u{1B}[1mVersion:\u{1B}[22m 2.1.55\r\n\u{1B}[1mLogin method: \u{1B}[22mClaude Max Account\u{1B}[0m\r\n"
+        let text =
+            "\u{1B}[1mVersion:\u{1B}[22m 2.1.55\r\n\u{1B}[1mLogin method: \u{1B}[22mClaude Max Account\u{1B}[0m\r\n"
             + "\u{1B}[1mEmail:\u{1B}[22m user@example.com\r\n\r\n\u{1B}[1mSystem Diagnostics\u{1B}[22m\r\n"
             + " \u{1B}[31m⚠\u{1B}[39m No write permissions for auto-updates (requires sudo)\r\n"
         let report = StatusParser.parse(Array(text.utf8))
@@ -122,7 +134,8 @@ struct StatusParserTests {
 
     @Test("a capture that lost its spaces still gives labels and values")
     func lostSpaces() {
-        let text = "Version:2.1.55\nSessionID:c1489b81-4e61-4f0d-98e0-a7f3e2c378fd\nLoginmethod:ClaudeMaxAccount\nEmail:user@example.com\nSystemDiagnostics\n⚠Runningnativeinstallationbutconfiginstallmethodis'global'\n"
+        let text =
+            "Version:2.1.55\nSessionID:c1489b81-4e61-4f0d-98e0-a7f3e2c378fd\nLoginmethod:ClaudeMaxAccount\nEmail:user@example.com\nSystemDiagnostics\n⚠Runningnativeinstallationbutconfiginstallmethodis'global'\n"
         let report = StatusParser.parse(Array(text.utf8))
         #expect(report.version == "2.1.55")
         #expect(report.sessionID == "c1489b81-4e61-4f0d-98e0-a7f3e2c378fd")
@@ -148,14 +161,19 @@ struct StatusParserTests {
                ⚠ Something new that no version printed before
             """
         let report = StatusParser.parse(Array(text.utf8))
-        #expect(report.diagnostics.map(\.kind) == [
-            .multipleInstallations, .invalidSettings, .configMismatch, .updatePermissions, .largeMemoryFile, .other,
-        ])
-        #expect(report.diagnostics[1].message == "Found invalid settings files: /home/user/.claude/settings.json. They will be ignored.")
+        #expect(
+            report.diagnostics.map(\.kind) == [
+                .multipleInstallations, .invalidSettings, .configMismatch, .updatePermissions, .largeMemoryFile, .other,
+            ])
+        #expect(
+            report.diagnostics[1].message
+                == "Found invalid settings files: /home/user/.claude/settings.json. They will be ignored.")
         #expect(report.diagnostics[0].details == ["count": "2"])
-        #expect(report.configMismatches.first == ConfigMismatch(
-            running: "npm-global", configured: "npm-global",
-            message: "Installation config mismatch: running npm-global but config says npm-global"))
+        #expect(
+            report.configMismatches.first
+                == ConfigMismatch(
+                    running: "npm-global", configured: "npm-global",
+                    message: "Installation config mismatch: running npm-global but config says npm-global"))
         #expect(report.permissions == UpdatePermissions(autoUpdate: false, requiresSudo: nil))
         #expect(report.diagnostics[4].details == ["path": "~/.claude/CLAUDE.md", "chars": "45000", "max": "40000"])
     }
@@ -180,14 +198,16 @@ struct StatusParserTests {
         let report = StatusParser.parse(Array(text.utf8))
         #expect(report.version == "1.0.100")
         #expect(report.sessionID == "11111111-2222-3333-4444-555555555555")
-        #expect(report.mcpServers == [.init(name: "github", state: "warning"), .init(name: "notion", state: "connected")])
+        #expect(
+            report.mcpServers == [.init(name: "github", state: "warning"), .init(name: "notion", state: "connected")])
         #expect(report.ide == "Not connected to VS Code")
         #expect(report.diagnostics.map(\.kind) == [.configMismatch])
     }
 
     @Test("third-party endpoints: no email row means no email, never a guess")
     func noEmail() {
-        let text = "  Version: 2.1.88\n  Auth token: ANTHROPIC_AUTH_TOKEN\n  Anthropic base URL: https://gateway.example.com/anthropic\n  Model: claude-sonnet-4-6\n"
+        let text =
+            "  Version: 2.1.88\n  Auth token: ANTHROPIC_AUTH_TOKEN\n  Anthropic base URL: https://gateway.example.com/anthropic\n  Model: claude-sonnet-4-6\n"
         let report = StatusParser.parse(Array(text.utf8))
         #expect(report.email == nil)
         #expect(report.authToken == "ANTHROPIC_AUTH_TOKEN")
@@ -198,7 +218,8 @@ struct StatusParserTests {
 
     @Test("the startup banner's block art is not a row; the MCP summary form is kept")
     func bannerAndSummary() {
-        let text = " ▐▛███▜▌   Claude Code v2.1.88\n▝▜█████▛▘  Opus 4.6 · Claude Max\n  Settings:  Status   Config   Usage  (←/→ or tab to cycle)\n  Version: 2.1.88\n  MCP servers: 2 connected, 1 need auth, 0 pending, 0 failed · /mcp\n  Esc to cancel\n"
+        let text =
+            " ▐▛███▜▌   Claude Code v2.1.88\n▝▜█████▛▘  Opus 4.6 · Claude Max\n  Settings:  Status   Config   Usage  (←/→ or tab to cycle)\n  Version: 2.1.88\n  MCP servers: 2 connected, 1 need auth, 0 pending, 0 failed · /mcp\n  Esc to cancel\n"
         let report = StatusParser.parse(Array(text.utf8))
         #expect(report.version == "2.1.88")
         #expect(report.model == nil)

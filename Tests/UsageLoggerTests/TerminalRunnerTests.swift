@@ -107,7 +107,8 @@ struct TerminalRunnerTests {
     func answersCursorQuery() throws {
         let fake = FakeClaude(
             sample: nil,
-            #"stty raw -echo; printf 'ab\033[6n'; reply=$(dd bs=1 count=6 2>/dev/null); stty sane; printf '\nVersion: 1.2.3 reply=%s\n' "$(printf '%s' "$reply" | tr -d '\033')""#)
+            #"stty raw -echo; printf 'ab\033[6n'; reply=$(dd bs=1 count=6 2>/dev/null); stty sane; printf '\nVersion: 1.2.3 reply=%s\n' "$(printf '%s' "$reply" | tr -d '\033')""#
+        )
         let outcome = try run(fake, timeoutMs: 5_000)
         #expect(String(decoding: outcome.output, as: UTF8.self).contains("reply=[1;3R"))
     }

@@ -18,12 +18,19 @@ struct UsageParserTests {
     func sample2155() {
         let report = UsageParser.parse(Fixtures.bytes("usage-2.1.55.txt"), capturedAt: Self.march18)
         #expect(report.state == .ok)
-        #expect(report.windows.map(\.name) == ["Current session", "Current week (all models)", "Current week (Sonnet only)"])
+        #expect(
+            report.windows.map(\.name) == [
+                "Current session", "Current week (all models)", "Current week (Sonnet only)",
+            ])
         #expect(report.windows.map(\.usedPercent) == [6, 24, 13])
-        #expect(report.windows.map(\.resets) == ["12pm (America/New_York)", "Mar 19 at 11pm (America/New_York)", "Mar 20 at 9am (America/New_York)"])
-        #expect(report.windows.map { $0.resetsAt.map(Timestamp.string(from:)) } == [
-            "2026-03-19T16:00:00.000Z", "2026-03-20T03:00:00.000Z", "2026-03-20T13:00:00.000Z",
-        ])
+        #expect(
+            report.windows.map(\.resets) == [
+                "12pm (America/New_York)", "Mar 19 at 11pm (America/New_York)", "Mar 20 at 9am (America/New_York)",
+            ])
+        #expect(
+            report.windows.map { $0.resetsAt.map(Timestamp.string(from:)) } == [
+                "2026-03-19T16:00:00.000Z", "2026-03-20T03:00:00.000Z", "2026-03-20T13:00:00.000Z",
+            ])
         #expect(report.totalTokens == nil)
     }
 
@@ -43,14 +50,17 @@ struct UsageParserTests {
     func errorPanel() {
         let report = UsageParser.parse(Fixtures.bytes("usage-error-expired.txt"), capturedAt: Self.march18)
         #expect(report.state == .error)
-        #expect(report.error == UsageReport.LoadError(
-            type: "authentication_error",
-            message: "OAuth token has expired. Please obtain a new token or refresh your existing token.",
-            code: "token_expired"))
+        #expect(
+            report.error
+                == UsageReport.LoadError(
+                    type: "authentication_error",
+                    message: "OAuth token has expired. Please obtain a new token or refresh your existing token.",
+                    code: "token_expired"))
     }
 
-    @Test("2.1.330 without a subscription: the Session cost block, as text and through the real byte stream",
-          arguments: ["usage-2.1.330-api-screen.txt", "usage-2.1.330-api-pty.raw"])
+    @Test(
+        "2.1.330 without a subscription: the Session cost block, as text and through the real byte stream",
+        arguments: ["usage-2.1.330-api-screen.txt", "usage-2.1.330-api-pty.raw"])
     func apiSession(file: String) {
         let report = UsageParser.parse(Fixtures.bytes(file), capturedAt: Self.march18)
         #expect(report.state == .ok)
@@ -64,7 +74,8 @@ struct UsageParserTests {
 
     @Test("the cost block with per-model rows sums tokens")
     func costBlock() {
-        let report = parse("""
+        let report = parse(
+            """
             Total cost:            $0.55
             Total duration (API):  6m 20s
             Total duration (wall): 6h 33m 10s
@@ -92,7 +103,8 @@ struct UsageParserTests {
 
     @Test("inline resets, packed windows and unknown scoped titles")
     func inlineAndPacked() {
-        let report = parse("""
+        let report = parse(
+            """
             Current session
             4% used  (Resets 7pm (Europe/Berlin))
             Current week (Fable)
@@ -108,7 +120,8 @@ struct UsageParserTests {
 
     @Test("a capture that lost spaces and letters is recovered loosely and marked")
     func mangled() {
-        let report = parse("Curent session\n██▌42%used\nResetsApr3at9am(Europe/Paris)\nCurrentweek(allmodels)\n██7%used\n")
+        let report = parse(
+            "Curent session\n██▌42%used\nResetsApr3at9am(Europe/Paris)\nCurrentweek(allmodels)\n██7%used\n")
         #expect(report.windows.map(\.name) == ["Current session", "Current week (all models)"])
         #expect(report.windows.map(\.usedPercent) == [42, 7])
         #expect(report.windows.map(\.recoveredLoosely) == [true, true])

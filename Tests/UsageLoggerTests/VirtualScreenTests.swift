@@ -31,7 +31,8 @@ struct VirtualScreenTests {
 
     @Test("colours, private modes, OSC titles and hyperlinks leave no trace")
     func ignoredSequences() {
-        let text = "\u{1B}]0;✳ Claude Code\u{07}\u{1B}[?25l\u{1B}[38;5;246mVersion:\u{1B}[39m 2.1\u{1B}]8;id=a;https://x\u{07}link\u{1B}]8;;\u{07}\u{1B}[>0q\u{1B}[?u\u{1B}(B"
+        let text =
+            "\u{1B}]0;✳ Claude Code\u{07}\u{1B}[?25l\u{1B}[38;5;246mVersion:\u{1B}[39m 2.1\u{1B}]8;id=a;https://x\u{07}link\u{1B}]8;;\u{07}\u{1B}[>0q\u{1B}[?u\u{1B}(B"
         #expect(render(text) == ["Version: 2.1link"])
     }
 
@@ -85,10 +86,13 @@ struct VirtualScreenTests {
         #expect(render("abcdefgh", columns: 5) == ["abcde", "fgh"])
     }
 
-    @Test("every plain-text sample renders to itself", arguments: [
-        "status-1.0.31.txt", "status-1.0.55.txt", "status-2.1.3.txt", "status-2.1.55.txt", "status-2.1.330-screen.txt",
-        "usage-2.1.55.txt", "usage-2025-12-extra.txt", "usage-error-expired.txt", "usage-2.1.330-api-screen.txt",
-    ])
+    @Test(
+        "every plain-text sample renders to itself",
+        arguments: [
+            "status-1.0.31.txt", "status-1.0.55.txt", "status-2.1.3.txt", "status-2.1.55.txt",
+            "status-2.1.330-screen.txt",
+            "usage-2.1.55.txt", "usage-2025-12-extra.txt", "usage-error-expired.txt", "usage-2.1.330-api-screen.txt",
+        ])
     func samplesPassThrough(name: String) {
         let expected = Fixtures.text(name).split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0).replacingOccurrences(of: " +$", with: "", options: .regularExpression)

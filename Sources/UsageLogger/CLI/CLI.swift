@@ -5,7 +5,8 @@ import Foundation
 public enum CLI {
     public static let version = "0.1.0"
 
-    public static func run(arguments: [String], environment: [String: String], console: Console = .standard) -> ExitCode {
+    public static func run(arguments: [String], environment: [String: String], console: Console = .standard) -> ExitCode
+    {
         var arguments = arguments
         guard let first = arguments.first else {
             console.write(HelpText.main)

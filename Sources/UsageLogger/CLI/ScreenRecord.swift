@@ -20,8 +20,10 @@ struct ScreenRecord {
         case .status:
             let report = StatusParser.parse(frames: frames)
             let problem = failure ?? (report.foundAnything ? nil : "no /status report recognised in the screen")
-            let record = StatusRecord.make(report, context: recordContext, rawLines: rawLines, error: problem, probe: probe)
-            return ScreenRecord(record: record, problem: problem, exitCode: exitCode(failure: failure, found: report.foundAnything))
+            let record = StatusRecord.make(
+                report, context: recordContext, rawLines: rawLines, error: problem, probe: probe)
+            return ScreenRecord(
+                record: record, problem: problem, exitCode: exitCode(failure: failure, found: report.foundAnything))
         case .usage:
             let report = UsageParser.parse(frames: frames, capturedAt: capturedAt)
             var problem = failure
@@ -31,8 +33,11 @@ struct ScreenRecord {
                 problem = "claude /usage reported \(type): \(report.error?.message ?? "no message")"
             }
             let record = UsageRecord.make(
-                report, context: recordContext, rawLines: rawLines, durationMs: durationMs, error: problem, probe: probe)
-            let code: ExitCode = failure != nil || (probe != nil && report.state == .error) ? .unavailable : report.state == nil ? .dataError : .success
+                report, context: recordContext, rawLines: rawLines, durationMs: durationMs, error: problem, probe: probe
+            )
+            let code: ExitCode =
+                failure != nil || (probe != nil && report.state == .error)
+                ? .unavailable : report.state == nil ? .dataError : .success
             return ScreenRecord(record: record, problem: problem, exitCode: code)
         }
     }

@@ -18,9 +18,11 @@ public struct Configuration: Sendable, Equatable {
             return raw
         }
         claudeCommand = value(.claudeCommand) ?? Setting.claudeCommand.defaultValue
-        statusCommand = try Self.commandLine(value(.statusCommand), setting: .statusCommand) ?? [claudeCommand, "/status"]
+        statusCommand =
+            try Self.commandLine(value(.statusCommand), setting: .statusCommand) ?? [claudeCommand, "/status"]
         usageCommand = try Self.commandLine(value(.usageCommand), setting: .usageCommand) ?? [claudeCommand, "/usage"]
-        commandTimeoutMs = try Self.milliseconds(value(.commandTimeout), setting: .commandTimeout, minimum: 100) ?? 45_000
+        commandTimeoutMs =
+            try Self.milliseconds(value(.commandTimeout), setting: .commandTimeout, minimum: 100) ?? 45_000
         let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
         probeDirectory = Self.expandingTilde(value(.probeDirectory), home: home) ?? stateHome + "/usage-logger/probe"
         debug = try Self.boolean(value(.loggingDebug), setting: .loggingDebug) ?? false
@@ -37,7 +39,9 @@ public struct Configuration: Sendable, Equatable {
         switch raw.lowercased() {
         case "true", "yes", "1", "on": return true
         case "false", "no", "0", "off": return false
-        default: throw ConfigurationError(variable: setting.name, value: raw, allowed: "use true/false, yes/no, 1/0 or on/off")
+        default:
+            throw ConfigurationError(
+                variable: setting.name, value: raw, allowed: "use true/false, yes/no, 1/0 or on/off")
         }
     }
 

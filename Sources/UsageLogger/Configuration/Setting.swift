@@ -20,7 +20,8 @@ public struct Setting: Sendable, Equatable {
         meaning: "Milliseconds a probe may take before claude is ended (at least 100).")
     public static let probeDirectory = Setting(
         name: "PET_PROBE_DIR", defaultValue: "",
-        meaning: "Directory claude runs in, created 0700 (default: ${XDG_STATE_HOME:-~/.local/state}/usage-logger/probe).")
+        meaning:
+            "Directory claude runs in, created 0700 (default: ${XDG_STATE_HOME:-~/.local/state}/usage-logger/probe).")
     public static let loggingDebug = Setting(
         name: "PET_LOGGING_DEBUG", defaultValue: "false",
         meaning: "Keep the cleaned screen text (raw) in every record and explain more on stderr.")

@@ -26,7 +26,9 @@ enum DiagnosticClassifier {
             let files = (text.after("files:") ?? text.after("entries in:") ?? "").trimmed
             return Diagnostic(message: text, kind: .invalidSettings, severity: .error, details: detail("files", files))
         }
-        if squashed.contains("notinyourpath") || (squashed.contains("claudecommandat") && squashed.contains("missingorbroken")) {
+        if squashed.contains("notinyourpath")
+            || (squashed.contains("claudecommandat") && squashed.contains("missingorbroken"))
+        {
             return Diagnostic(message: text, kind: .path, severity: .warning, details: pathDetails(text))
         }
         if let leftover = leftover(in: text) {
@@ -55,7 +57,9 @@ enum DiagnosticClassifier {
             return (running, unquoted(configured))
         }
         if squashed.hasPrefix("running"), squashed.contains("installationbutconfiginstallmethodis") {
-            let running = squashed.hasPrefix("runningfromlocal") ? "local" : squashed.hasPrefix("runningnative") ? "native" : "unknown"
+            let running =
+                squashed.hasPrefix("runningfromlocal")
+                ? "local" : squashed.hasPrefix("runningnative") ? "native" : "unknown"
             if let configured = text.after("install method is") {
                 return (running, unquoted(configured.trimmed))
             }
@@ -103,14 +107,18 @@ enum DiagnosticClassifier {
     }
 
     private static func isBrokenInstallation(_ squashed: String) -> Bool {
-        ["claudecommandismissingorinvalid", "claudecommandnotfound", "doesnotexist", "claudesymlinkpointstomissing",
-            "isnotavalidclaudebinary", "localinstallationnotaccessible"]
-            .contains { squashed.contains($0) }
+        [
+            "claudecommandismissingorinvalid", "claudecommandnotfound", "doesnotexist", "claudesymlinkpointstomissing",
+            "isnotavalidclaudebinary", "localinstallationnotaccessible",
+        ]
+        .contains { squashed.contains($0) }
     }
 
     private static func largeFile(_ text: String) -> [String: String] {
         var details: [String: String] = [:]
-        if let path = text.after("Large ")?.components(separatedBy: " will impact").first { details["path"] = path.trimmed }
+        if let path = text.after("Large ")?.components(separatedBy: " will impact").first {
+            details["path"] = path.trimmed
+        }
         if let numbers = text.after("(")?.components(separatedBy: ">"), numbers.count == 2 {
             details["chars"] = String(numbers[0].filter(\.isNumber))
             details["max"] = String(numbers[1].filter(\.isNumber))

@@ -18,7 +18,8 @@ public enum ResetTime {
         }
         if let explicitMonth = parsed.month, let explicitDay = parsed.day {
             for candidateYear in [year, year + 1] {
-                guard let date = instant(candidateYear, explicitMonth, explicitDay, parsed.hour, parsed.minute, calendar)
+                guard
+                    let date = instant(candidateYear, explicitMonth, explicitDay, parsed.hour, parsed.minute, calendar)
                 else { return nil }
                 if date >= notBefore { return date }
             }
@@ -64,7 +65,9 @@ public enum ResetTime {
             return nil  // skipped by a daylight-saving change
         }
         let zone = calendar.timeZone
-        let shift = zone.secondsFromGMT(for: date.addingTimeInterval(-7200)) - zone.secondsFromGMT(for: date.addingTimeInterval(7200))
+        let shift =
+            zone.secondsFromGMT(for: date.addingTimeInterval(-7200))
+            - zone.secondsFromGMT(for: date.addingTimeInterval(7200))
         if shift != 0 {
             for other in [date.addingTimeInterval(TimeInterval(shift)), date.addingTimeInterval(TimeInterval(-shift))] {
                 let components = calendar.dateComponents(fields, from: other)
@@ -93,7 +96,8 @@ private struct ResetTextScanner {
             let character = characters[position]
             if character.isLetter {
                 let word = readWhile { $0.isLetter }
-                let meridiem = word.hasPrefix("am") || word.hasPrefix("pm") || word.hasSuffix("am") || word.hasSuffix("pm")
+                let meridiem =
+                    word.hasPrefix("am") || word.hasPrefix("pm") || word.hasSuffix("am") || word.hasSuffix("pm")
                 if month == nil, let index = Self.months.firstIndex(where: { word.hasPrefix($0) }) {
                     month = index + 1
                 } else if meridiem {

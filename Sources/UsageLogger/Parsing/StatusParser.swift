@@ -188,7 +188,9 @@ private struct StatusLineReader {
         guard let first = label.unicodeScalars.first, first.properties.isAlphabetic, label.count <= 40,
             label.count >= 2 || !value.hasPrefix("\\"),
             label.split(separator: " ").count <= 5,
-            label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || " ()'-./&".unicodeScalars.contains($0) })
+            label.unicodeScalars.allSatisfy({
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || " ()'-./&".unicodeScalars.contains($0)
+            })
         else { return nil }
         return (label, value.trimmed)
     }

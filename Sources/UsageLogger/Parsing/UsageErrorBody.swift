@@ -4,7 +4,9 @@ import Foundation
 /// else by looking for `"type":"…_error"`, `"message":"…"` and `"error_code":"…"` in what is left of it.
 enum UsageErrorBody {
     static func parse(_ body: String) -> UsageReport.LoadError {
-        if let data = body.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+        if let data = body.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        {
             let error = object["error"] as? [String: Any] ?? object
             let details = error["details"] as? [String: Any]
             return UsageReport.LoadError(

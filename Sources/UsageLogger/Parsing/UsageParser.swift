@@ -68,7 +68,9 @@ private struct UsageLineReader {
             case .window(let name, let loose):
                 pendingTitle = (name, loose)
             }
-        } else if !line.startsWithBlockArt, !line.text.contains(":"), line.text.count <= 60, line.text.first?.isLetter == true {
+        } else if !line.startsWithBlockArt, !line.text.contains(":"), line.text.count <= 60,
+            line.text.first?.isLetter == true
+        {
             pendingTitle = (line.text.collapsingSpaces, false)  // any title followed by `N% used` is a window
         }
         return 1
@@ -81,7 +83,8 @@ private struct UsageLineReader {
             return
         }
         let characters = Array(text)
-        let before = String(characters[..<percent.start]).filter { $0.isLetter || $0 == " " || $0 == "(" || $0 == ")" }.trimmed
+        let before = String(characters[..<percent.start]).filter { $0.isLetter || $0 == " " || $0 == "(" || $0 == ")" }
+            .trimmed
         var title = pendingTitle
         if before.count >= 4, case .window(let name, let loose)? = WindowTitle.match(before) { title = (name, loose) }
         let window = UsageReport.Window(
@@ -110,7 +113,9 @@ private struct UsageLineReader {
         let squashed = text.squashed
         if squashed.contains("notenabled") { extra.enabled = false }
         if text.contains("$"), squashed.contains("spent") {
-            let amounts = text.components(separatedBy: "$").dropFirst().map { Double($0.prefix { $0.isNumber || $0 == "." }) }
+            let amounts = text.components(separatedBy: "$").dropFirst().map {
+                Double($0.prefix { $0.isNumber || $0 == "." })
+            }
             extra.enabled = true
             extra.used = amounts.first ?? nil
             extra.limit = amounts.dropFirst().first ?? nil
@@ -133,7 +138,9 @@ private struct UsageLineReader {
         case "usage": cost.tokens = Self.tokenCounts(value)
         default:
             guard case .modelList = section, let tokens = Self.tokenCounts(value) else { return false }
-            let costText = value.components(separatedBy: "(").last.flatMap { $0.hasSuffix(")") ? String($0.dropLast()) : nil }
+            let costText = value.components(separatedBy: "(").last.flatMap {
+                $0.hasSuffix(")") ? String($0.dropLast()) : nil
+            }
             cost.models.append(.init(model: String(text[..<colon]).trimmed, tokens: tokens, cost: costText))
         }
         report.cost = cost
@@ -162,7 +169,8 @@ private struct UsageLineReader {
 
     private static func tokenNumber(_ text: String) -> Int? {
         let lower = text.lowercased()
-        let multiplier: Double = lower.hasSuffix("k") ? 1_000 : lower.hasSuffix("m") ? 1_000_000 : lower.hasSuffix("b") ? 1e9 : 1
+        let multiplier: Double =
+            lower.hasSuffix("k") ? 1_000 : lower.hasSuffix("m") ? 1_000_000 : lower.hasSuffix("b") ? 1e9 : 1
         let digits = multiplier == 1 ? lower : String(lower.dropLast())
         guard let value = Double(digits), value.isFinite, value >= 0, value * multiplier < 1e15 else { return nil }
         return Int((value * multiplier).rounded())

@@ -31,7 +31,9 @@ public struct UsagePercent: Equatable, Sendable {
 
     private static func match(_ characters: [Character], at start: Int) -> UsagePercent? {
         var index = start
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber || characters[index] == "." {
+        while index < characters.count, characters[index].isASCII,
+            characters[index].isNumber || characters[index] == "."
+        {
             index += 1
         }
         guard index - start <= 8, let value = Double(String(characters[start..<index])) else { return nil }

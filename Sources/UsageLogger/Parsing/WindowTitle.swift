@@ -16,7 +16,9 @@ enum WindowTitle {
     static func match(_ text: String) -> Match? {
         let compact = String(text.lowercased().filter { $0 != " " })
         if compact == "extrausage" || compact == "usagecredits" { return .extraUsage }
-        if let exact = known.first(where: { $0.0 == compact }) { return .window(name: exact.1, loose: text.collapsingSpaces.lowercased() != exact.1.lowercased()) }
+        if let exact = known.first(where: { $0.0 == compact }) {
+            return .window(name: exact.1, loose: text.collapsingSpaces.lowercased() != exact.1.lowercased())
+        }
         if compact.hasPrefix("currentweek("), compact.hasSuffix(")"), let open = text.firstIndex(of: "(") {
             let scope = String(text[text.index(after: open)...].dropLast()).trimmed
             return .window(name: "Current week (\(scope))", loose: false)

@@ -10,7 +10,9 @@ enum ExecutableResolver {
     static func resolve(_ word: String, path: String?, variable: String) -> Result<String, ProbeError> {
         if word.contains("/") {
             guard access(word, X_OK) == 0, isRegularFile(word) else {
-                return .failure(.commandNotRunnable("\(variable): '\(word)' is not an executable file; set \(variable) to the path of claude"))
+                return .failure(
+                    .commandNotRunnable(
+                        "\(variable): '\(word)' is not an executable file; set \(variable) to the path of claude"))
             }
             return .success(word)
         }
@@ -20,7 +22,8 @@ enum ExecutableResolver {
         }
         return .failure(
             .commandNotRunnable(
-                "\(variable): '\(word)' was not found on PATH; install Claude Code or set \(variable) to the full path of claude"))
+                "\(variable): '\(word)' was not found on PATH; install Claude Code or set \(variable) to the full path of claude"
+            ))
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

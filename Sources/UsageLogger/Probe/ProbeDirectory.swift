@@ -39,7 +39,10 @@ public struct ProbeDirectory: Sendable {
 
     /// Claude Code's folder name for a project directory: every character but letters and digits becomes `-`.
     public static func slug(for directory: String) -> String {
-        String(directory.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-" })
+        String(
+            directory.unicodeScalars.map {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-"
+            })
     }
 
     /// Removes the transcripts of sessions started in `realDirectory` (only `*.jsonl` files and session folders
@@ -53,7 +56,9 @@ public struct ProbeDirectory: Sendable {
             folders = [slug]
         } else {  // long names are cut to 200 characters plus a hash we cannot recompute
             let prefix = String(slug.prefix(200))
-            folders = ((try? FileManager.default.contentsOfDirectory(atPath: projects)) ?? []).filter { $0.hasPrefix(prefix) }
+            folders = ((try? FileManager.default.contentsOfDirectory(atPath: projects)) ?? []).filter {
+                $0.hasPrefix(prefix)
+            }
         }
         var removed = 0
         for folder in folders {

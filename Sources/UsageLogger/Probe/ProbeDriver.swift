@@ -60,7 +60,8 @@ public final class ProbeDriver: TerminalObserver {
             return [
                 .fail(
                     "claude asks whether to trust the folder \(workingDirectory); usage-logger answers that prompt "
-                        + "only in a directory of its own (PET_PROBE_DIR: new or empty); point PET_PROBE_DIR at an empty directory")
+                        + "only in a directory of its own (PET_PROBE_DIR: new or empty); point PET_PROBE_DIR at an empty directory"
+                )
             ]
         }
         switch trustStep {

@@ -19,7 +19,8 @@ public struct ProbeResult: Sendable {
         if let reason = outcome.stoppedBecause { return reason }
         let commandName = command.first.map { ($0 as NSString).lastPathComponent } ?? "claude"
         if outcome.timedOut {
-            return "\(commandName) \(kind.slashCommand) did not show a complete screen within \(outcome.durationMs) ms; "
+            return
+                "\(commandName) \(kind.slashCommand) did not show a complete screen within \(outcome.durationMs) ms; "
                 + "raise PET_COMMAND_TIMEOUT if claude is slow to start here"
         }
         if let signal = outcome.signal, !outcome.closedByUs { return "\(commandName) was ended by signal \(signal)" }

@@ -17,12 +17,14 @@ public struct Prober: Sendable {
     public func run(_ kind: ProbeKind) -> ProbeResult {
         let command = configuration.command(for: kind)
         let capturedAt = Date()
-        let variable = environment[kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name] != nil
+        let variable =
+            environment[kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name] != nil
             ? (kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name) : Setting.claudeCommand.name
         let executable: String
         switch ExecutableResolver.resolve(command.first ?? "", path: environment["PATH"], variable: variable) {
         case .success(let path): executable = path
-        case .failure(let error): return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: error)
+        case .failure(let error):
+            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: error)
         }
         let directory: String
         let isDedicated: Bool
@@ -30,7 +32,9 @@ public struct Prober: Sendable {
             (directory, isDedicated) = try ProbeDirectory(path: configuration.probeDirectory).prepare()
         } catch {
             let message = "cannot prepare the probe directory \(configuration.probeDirectory) (PET_PROBE_DIR): \(error)"
-            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: .probeDirectory(message))
+            return ProbeResult(
+                kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: .probeDirectory(message)
+            )
         }
         let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: isDedicated)
         let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)

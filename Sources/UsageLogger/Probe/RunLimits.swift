@@ -9,7 +9,9 @@ public struct RunLimits: Sendable {
     /// After the command exits, how long to keep reading what a lingering grandchild still prints.
     public var drainAfterExitMs: Int
 
-    public init(timeoutMs: Int = 45_000, outputCap: Int = 1024 * 1024, graceMs: Int = 2_000, drainAfterExitMs: Int = 250) {
+    public init(
+        timeoutMs: Int = 45_000, outputCap: Int = 1024 * 1024, graceMs: Int = 2_000, drainAfterExitMs: Int = 250
+    ) {
         self.timeoutMs = timeoutMs
         self.outputCap = outputCap
         self.graceMs = graceMs

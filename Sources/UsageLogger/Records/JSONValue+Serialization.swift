@@ -44,7 +44,9 @@ extension JSONValue {
         if let indent { output += "\n" + String(repeating: indent, count: depth + 1) }
     }
 
-    private static func writeClosing(_ bracket: String, empty: Bool, to output: inout String, indent: String?, depth: Int) {
+    private static func writeClosing(
+        _ bracket: String, empty: Bool, to output: inout String, indent: String?, depth: Int
+    ) {
         if let indent, !empty { output += "\n" + String(repeating: indent, count: depth) }
         output += bracket
     }

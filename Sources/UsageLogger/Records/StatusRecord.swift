@@ -3,7 +3,8 @@
 public enum StatusRecord {
     /// Builds the record. `error` names what went wrong (nothing parsed, the probe failed); `raw` is kept then.
     public static func make(
-        _ report: StatusReport, context: RecordContext, rawLines: [String], error: String? = nil, probe: JSONValue? = nil
+        _ report: StatusReport, context: RecordContext, rawLines: [String], error: String? = nil,
+        probe: JSONValue? = nil
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
@@ -34,7 +35,10 @@ public enum StatusRecord {
             ("api_provider", .from(report.apiProvider)),
             ("working_directory", .from(report.workingDirectory)),
             ("model_id", .from(report.modelID)),
-            ("mcp_servers", .array(report.mcpServers.map { .object([("name", .string($0.name)), ("state", .string($0.state))]) })),
+            (
+                "mcp_servers",
+                .array(report.mcpServers.map { .object([("name", .string($0.name)), ("state", .string($0.state))]) })
+            ),
             ("mcp_summary", .from(report.mcpSummary)),
             ("memory", .from(report.memory)),
             ("setting_sources", .from(report.settingSources)),
@@ -46,20 +50,29 @@ public enum StatusRecord {
     static func diagnostics(_ report: StatusReport) -> JSONValue {
         let mismatches = report.configMismatches
         let permissions = report.permissions
+        // Null rather than [] when there is none: the original design's recipe
+        // `select(.diagnostics.config_mismatches)` must pick only records that have one.
+        let messages: JSONValue = mismatches.isEmpty ? .null : .array(mismatches.map { .string($0.message) })
+        let details: JSONValue =
+            mismatches.isEmpty
+            ? .null
+            : .array(
+                mismatches.map {
+                    .object([
+                        ("running", .string($0.running)), ("configured", .string($0.configured)),
+                        ("message", .string($0.message)),
+                    ])
+                })
         return .object([
             ("warnings", .array(report.diagnostics.map { .string($0.message) })),
-            ("config_mismatches", .array(mismatches.map { .string($0.message) })),
+            ("config_mismatches", messages),
+            ("mismatch_details", details),
             (
-                "mismatch_details",
-                .array(
-                    mismatches.map {
-                        .object([
-                            ("running", .string($0.running)), ("configured", .string($0.configured)),
-                            ("message", .string($0.message)),
-                        ])
-                    })
+                "permissions",
+                .object([
+                    ("auto_update", .from(permissions.autoUpdate)), ("requires_sudo", .from(permissions.requiresSudo)),
+                ])
             ),
-            ("permissions", .object([("auto_update", .from(permissions.autoUpdate)), ("requires_sudo", .from(permissions.requiresSudo))])),
             ("items", .array(report.diagnostics.map(item))),
         ])
     }

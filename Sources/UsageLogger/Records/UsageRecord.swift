@@ -57,7 +57,13 @@ public enum UsageRecord {
             ("wall_duration", .from(cost.wallDuration)),
             ("code_changes", .from(cost.codeChanges)),
             ("tokens", cost.tokens.map(tokens) ?? .null),
-            ("models", .array(cost.models.map { .object([("model", .string($0.model)), ("tokens", tokens($0.tokens)), ("cost", .from($0.cost))]) })),
+            (
+                "models",
+                .array(
+                    cost.models.map {
+                        .object([("model", .string($0.model)), ("tokens", tokens($0.tokens)), ("cost", .from($0.cost))])
+                    })
+            ),
         ])
     }
 
@@ -70,7 +76,9 @@ public enum UsageRecord {
 
     private static func loadError(_ report: UsageReport, fallback: String?) -> JSONValue {
         if let error = report.error, report.state == .error {
-            return .object([("type", .from(error.type)), ("message", .from(error.message)), ("code", .from(error.code))])
+            return .object([
+                ("type", .from(error.type)), ("message", .from(error.message)), ("code", .from(error.code)),
+            ])
         }
         if let fallback, report.state == nil || report.state == .loading {
             return .object([("type", .string("usage_logger")), ("message", .string(fallback)), ("code", .null)])

@@ -32,7 +32,9 @@ public struct VirtualScreen {
     public init(rows: Int = defaultRows, columns: Int = defaultColumns) {
         self.rows = max(rows, 2)
         self.columns = max(columns, 2)
-        screens = [TerminalGrid(rows: self.rows, columns: self.columns), TerminalGrid(rows: self.rows, columns: self.columns)]
+        screens = [
+            TerminalGrid(rows: self.rows, columns: self.columns), TerminalGrid(rows: self.rows, columns: self.columns),
+        ]
         scrollBottom = self.rows - 1
     }
 

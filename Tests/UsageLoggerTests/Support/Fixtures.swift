@@ -14,5 +14,6 @@ enum Fixtures {
     static func text(_ name: String) -> String { String(decoding: bytes(name), as: UTF8.self) }
 
     /// The repository's top directory (where Package.swift is).
-    static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 }

@@ -4,7 +4,8 @@ import Foundation
 /// run in a sandbox HOME that is a fresh temporary directory: tests never touch the user's own claude.
 enum RealClaude {
     /// The tool, beside this repository as CI lays it out; `REAL_CLAUDE_TOOL` overrides.
-    static let tool = ProcessInfo.processInfo.environment["REAL_CLAUDE_TOOL"]
+    static let tool =
+        ProcessInfo.processInfo.environment["REAL_CLAUDE_TOOL"]
         ?? Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/real-claude").path
 
     /// The binary's path, or why there is none. Computed once for the whole test run.
@@ -15,7 +16,8 @@ enum RealClaude {
         let result = shell(["bash", tool])
         guard result.status == 0, let path = result.output.split(separator: "\n").last.map(String.init), !path.isEmpty
         else {
-            return .failure(ToolError(message: "real-claude failed (status \(result.status)): \(result.error.suffix(500))"))
+            return .failure(
+                ToolError(message: "real-claude failed (status \(result.status)): \(result.error.suffix(500))"))
         }
         return .success(path)
     }()
@@ -46,7 +48,8 @@ enum RealClaude {
         for line in result.output.split(separator: "\n") where line.hasPrefix("export ") {
             let assignment = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
             guard assignment.count == 2 else { continue }
-            environment[String(assignment[0])] = String(assignment[1]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            environment[String(assignment[0])] = String(assignment[1]).trimmingCharacters(
+                in: CharacterSet(charactersIn: "'"))
         }
         environment["PET_CLAUDE_COMMAND"] = environment["CLAUDE_BIN"]
         environment["PET_PROBE_DIR"] = environment["PROBE_DIR"]
@@ -57,7 +60,9 @@ enum RealClaude {
     struct ToolError: Error { let message: String }
 
     /// Runs a command and collects its output (for the tool and `claude --version`).
-    static func shell(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String, error: String) {
+    static func shell(_ arguments: [String], environment: [String: String]? = nil) -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -70,6 +75,9 @@ enum RealClaude {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
     }
 }

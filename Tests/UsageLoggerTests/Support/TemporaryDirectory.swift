@@ -5,7 +5,8 @@ final class TemporaryDirectory {
     let path: String
 
     init() {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("usage-logger-tests-\(UUID().uuidString)")
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "usage-logger-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         path = base.resolvingSymlinksInPath().path
     }
