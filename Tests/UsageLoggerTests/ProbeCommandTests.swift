@@ -51,6 +51,23 @@ struct ProbeCommandTests {
         #expect((output.json?["raw"] as? String)?.contains("Current session") == true)
     }
 
+    @Test("windows that load after the cost block are waited for")
+    func windowsAfterCostBlock() {
+        let fake = FakeClaude(
+            sample: "usage-2.1.330-api-screen.txt",
+            """
+            printf '  Loading usage data…\n'
+            "$sleeper" 1.5
+            printf '\033[2J\033[H'
+            cat '\(Fixtures.path("usage-2.1.55.txt"))'
+            \(FakeClaude.waitForKey)
+            """)
+        let (code, output) = runCLI(["probe", "usage"], environment: environment(fake, home: TemporaryDirectory()))
+        #expect(code == .success)
+        let windows = (output.json?["usage_data"] as? [String: Any])?["windows"] as? [[String: Any]]
+        #expect(windows?.count == 3)
+    }
+
     @Test("only the probe directory's own transcripts are removed")
     func transcripts() throws {
         let fake = FakeClaude(sample: "status-2.1.55.txt")

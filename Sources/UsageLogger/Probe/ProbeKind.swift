@@ -24,7 +24,9 @@ public enum ProbeKind: String, Sendable, CaseIterable {
             return (report.foundAnything, "\(report.score)|\(report.version ?? "")|\(report.diagnostics.count)")
         case .usage:
             let report = UsageParser.parse(lines: lines, capturedAt: date)
-            let complete = report.state != nil && report.state != .loading
+            // Since 2.1.118 the cost block shows at once while the plan windows still load: not done yet.
+            let stillLoading = report.sawLoading && report.windows.isEmpty
+            let complete = report.state != nil && report.state != .loading && !stillLoading
             return (complete, "\(report.score)|\(report.state?.rawValue ?? "")")
         }
     }
