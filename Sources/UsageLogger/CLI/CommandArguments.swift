@@ -41,6 +41,19 @@ struct CommandArguments {
     }
 }
 
+extension CommandArguments {
+    /// Parses `arguments`, or says what is wrong (with where to find help) and returns nil.
+    static func parse(_ arguments: [String], command: String, allowsFile: Bool, console: Console) -> CommandArguments? {
+        switch parse(arguments, command: command, allowsFile: allowsFile) {
+        case .success(let parsed):
+            return parsed
+        case .failure(let error):
+            console.errorLine(error.message + ". Run 'usage-logger help \(command)'.")
+            return nil
+        }
+    }
+}
+
 /// A command-line mistake, said in a sentence.
 struct UsageError: Error {
     let message: String

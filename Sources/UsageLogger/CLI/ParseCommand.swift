@@ -3,13 +3,9 @@ import Foundation
 /// `usage-logger parse status|usage [FILE]`: a saved capture in, the record out.
 enum ParseCommand {
     static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        let parsed: CommandArguments
-        switch CommandArguments.parse(arguments, command: "parse", allowsFile: true) {
-        case .success(let value): parsed = value
-        case .failure(let error):
-            context.console.errorLine(error.message + ". Run 'usage-logger help parse'.")
-            return .usage
-        }
+        guard
+            let parsed = CommandArguments.parse(arguments, command: "parse", allowsFile: true, console: context.console)
+        else { return .usage }
         let bytes: [UInt8]
         if let file = parsed.file {
             guard let data = FileManager.default.contents(atPath: file) else {

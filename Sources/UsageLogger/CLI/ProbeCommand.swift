@@ -1,13 +1,10 @@
 /// `usage-logger probe status|usage`: runs the command once and prints the record; writes no log.
 enum ProbeCommand {
     static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        let parsed: CommandArguments
-        switch CommandArguments.parse(arguments, command: "probe", allowsFile: false) {
-        case .success(let value): parsed = value
-        case .failure(let error):
-            context.console.errorLine(error.message + ". Run 'usage-logger help probe'.")
-            return .usage
-        }
+        guard
+            let parsed = CommandArguments.parse(
+                arguments, command: "probe", allowsFile: false, console: context.console)
+        else { return .usage }
         let result = Prober(configuration: context.configuration, environment: context.environment).run(parsed.kind)
         let screen = ScreenRecord.make(
             kind: parsed.kind, frames: result.frames, capturedAt: result.capturedAt, context: context,

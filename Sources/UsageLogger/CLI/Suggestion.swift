@@ -4,7 +4,7 @@ enum Suggestion {
     static func closest(to input: String, among candidates: [String]) -> String? {
         let limit = max(2, input.count / 3)
         let scored = candidates.map {
-            ($0, WindowTitle.editDistance(input.lowercased(), $0.lowercased(), limit: limit))
+            ($0, input.lowercased().editDistance(to: $0.lowercased(), limit: limit))
         }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
         return best.0

@@ -23,26 +23,9 @@ enum WindowTitle {
             let scope = String(text[text.index(after: open)...].dropLast()).trimmed
             return .window(name: "Current week (\(scope))", loose: false)
         }
-        if let near = known.first(where: { editDistance(compact, $0.0, limit: 2) <= 2 }) {
+        if let near = known.first(where: { compact.editDistance(to: $0.0, limit: 2) <= 2 }) {
             return .window(name: near.1, loose: true)
         }
         return nil
-    }
-
-    /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard abs(a.count - b.count) <= limit else { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            if current.min() ?? 0 > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
