@@ -19,6 +19,6 @@ enum ParseCommand {
         let screen = ScreenRecord.make(
             kind: parsed.kind, frames: VirtualScreen.frames(of: bytes), capturedAt: Date(), context: context)
         screen.print(to: context.console, pretty: parsed.pretty)
-        return screen.exitCode == .unavailable ? .success : screen.exitCode
+        return screen.exitCode
     }
 }

@@ -8,6 +8,8 @@ public struct Configuration: Sendable, Equatable {
     public var commandTimeoutMs: Int
     public var probeDirectory: String
     public var debug: Bool
+    /// The probe kinds whose command line was set in full (`PET_STATUS_COMMAND`, `PET_USAGE_COMMAND`).
+    public var customCommands: Set<ProbeKind> = []
     /// Problems worth a line on stderr that do not stop the program (unknown `PET_*` names).
     public var warnings: [String] = []
 
@@ -21,6 +23,7 @@ public struct Configuration: Sendable, Equatable {
         statusCommand =
             try Self.commandLine(value(.statusCommand), setting: .statusCommand) ?? [claudeCommand, "/status"]
         usageCommand = try Self.commandLine(value(.usageCommand), setting: .usageCommand) ?? [claudeCommand, "/usage"]
+        customCommands = Set(ProbeKind.allCases.filter { value($0 == .status ? .statusCommand : .usageCommand) != nil })
         commandTimeoutMs =
             try Self.milliseconds(value(.commandTimeout), setting: .commandTimeout, minimum: 100) ?? 45_000
         let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
@@ -32,6 +35,12 @@ public struct Configuration: Sendable, Equatable {
     /// The argv for a probe kind.
     public func command(for kind: ProbeKind) -> [String] {
         kind == .status ? statusCommand : usageCommand
+    }
+
+    /// The variable a probe's command came from, for messages about it.
+    public func commandVariable(for kind: ProbeKind) -> String {
+        let own = kind == .status ? Setting.statusCommand : Setting.usageCommand
+        return customCommands.contains(kind) ? own.name : Setting.claudeCommand.name
     }
 
     static func boolean(_ raw: String?, setting: Setting) throws(ConfigurationError) -> Bool? {

@@ -68,8 +68,7 @@ public final class ProbeDriver: TerminalObserver {
         case .none where activity.quietMs >= Self.trustPromptQuietMs:
             trustStep = .pressedDown(atMs: activity.elapsedMs)
             return [.send(Array("\u{1B}[B".utf8))]
-        case .pressedDown(let atMs) where TrustPrompt.isYesSelected(in: lines):
-            _ = atMs
+        case .pressedDown where TrustPrompt.isYesSelected(in: lines):
             trustStep = .pressedEnter
             return [.send([0x0D])]
         case .pressedDown(let atMs) where activity.elapsedMs - atMs >= 3_000:

@@ -17,9 +17,7 @@ public struct Prober: Sendable {
     public func run(_ kind: ProbeKind) -> ProbeResult {
         let command = configuration.command(for: kind)
         let capturedAt = Date()
-        let variable =
-            environment[kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name] != nil
-            ? (kind == .status ? Setting.statusCommand.name : Setting.usageCommand.name) : Setting.claudeCommand.name
+        let variable = configuration.commandVariable(for: kind)
         let executable: String
         switch ExecutableResolver.resolve(command.first ?? "", path: environment["PATH"], variable: variable) {
         case .success(let path): executable = path
