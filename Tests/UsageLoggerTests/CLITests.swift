@@ -135,7 +135,7 @@ struct ConfigurationTests {
             ("OFF", false),
         ])
     func booleans(text: String, value: Bool) throws {
-        #expect(try Configuration(environment: ["PET_LOGGING_DEBUG": text]).debug == value)
+        #expect(try Configuration(environment: ["HOME": "/nonexistent", "PET_LOGGING_DEBUG": text]).debug == value)
     }
 
     @Test(
@@ -145,7 +145,9 @@ struct ConfigurationTests {
             ("PET_LOGGING_DEBUG", "maybe"), ("PET_STATUS_COMMAND", "claude '/status"),
         ])
     func badValues(name: String, value: String) {
-        #expect(throws: ConfigurationError.self) { try Configuration(environment: [name: value]) }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration(environment: ["HOME": "/nonexistent", name: value])
+        }
     }
 
     @Test("command lines split on whitespace with quotes and escapes, never a shell")

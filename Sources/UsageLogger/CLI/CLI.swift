@@ -5,8 +5,10 @@ import Foundation
 public enum CLI {
     public static let version = "0.1.0"
 
-    public static func run(arguments: [String], environment: [String: String], console: Console = .standard) -> ExitCode
-    {
+    public static func run(
+        arguments: [String], environment: [String: String], console: Console = .standard,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> ExitCode {
         var arguments = arguments
         guard let first = arguments.first else {
             console.write(HelpText.main)
@@ -45,8 +47,14 @@ public enum CLI {
             return .configuration
         }
         for warning in configuration.warnings { console.writeError(warning + "\n") }
-        let context = CommandContext(configuration: configuration, environment: environment, console: console)
+        let context = CommandContext(
+            configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
+        )
         switch command {
+        case .once: return OnceCommand.run(arguments, context: context)
+        case .append: return AppendCommand.run(arguments, context: context)
+        case .config: return ConfigCommand.run(arguments, context: context)
+        case .doctor: return DoctorCommand.run(arguments, context: context)
         case .parse: return ParseCommand.run(arguments, context: context)
         case .probe: return ProbeCommand.run(arguments, context: context)
         }
@@ -68,7 +76,7 @@ public enum CLI {
 
 /// The commands usage-logger has.
 enum Command: String, CaseIterable {
-    case parse, probe
+    case once, append, config, doctor, parse, probe
 }
 
 /// What every command gets: the parsed configuration, the environment it was started with, and the console.
@@ -79,5 +87,13 @@ struct CommandContext {
     /// One id per usage-logger process, for records when no Claude Code session is known.
     let processSessionID = UUID().uuidString.lowercased()
 
-    var cwd: String { FileManager.default.currentDirectoryPath }
+    let currentDirectory: String
+
+    /// What records made now carry: our session id, the working directory unless excluded, privacy options.
+    func recordContext(at date: Date) -> RecordContext {
+        RecordContext(
+            timestamp: date, sessionID: processSessionID,
+            cwd: configuration.excludeCwd ? nil : currentDirectory, includeRaw: configuration.debug,
+            anonymizeEmail: configuration.anonymizeEmail)
+    }
 }

@@ -6,7 +6,12 @@ enum HelpText {
         Usage: usage-logger <command> [options]
 
         Commands:
-          probe status|usage        Run `claude /status` or `claude /usage` once and print the record as JSON
+          once [usage|status|all]   Probe and append the records to the logs (cron: `once --due`)
+          append usage|status|diagnostics [FILE]
+                                    Append JSON lines from another source through the same safe writer
+          config [--json]           Show every setting, its value and source, and the log directory
+          doctor                    Check claude, the login, the logs and free space; say how to fix problems
+          probe status|usage        Run `claude /status` or `claude /usage` once and print the record (no log)
           parse status|usage [FILE] Read a captured /status or /usage screen (FILE or stdin), print the record
           help [COMMAND]            Show help for a command
 
@@ -14,18 +19,77 @@ enum HelpText {
           -h, --help                Show help (also after a command)
           -V, --version             Show the version
 
-        Settings come from PET_* environment variables; see `usage-logger help probe` and README.md.
-        Exit codes: 0 ok, 64 bad command line, 65 nothing recognised, 66 input not readable,
-        69 claude could not run, failed or timed out, 70 internal error, 78 bad PET_* setting.
+        Logging is off until PET_USAGE_LOGGING_ENABLED=true. Settings come from PET_* environment variables
+        or ~/.config/usage-logger/config.env; `usage-logger config` shows them all, README.md explains them.
+        Exit codes: 0 ok, 64 bad command line, 65 nothing recognised or a line rejected, 66 input not
+        readable, 69 claude could not run, failed or timed out, 73/74 the log cannot be created/written,
+        78 bad PET_* setting.
 
         """
 
     static func text(for command: Command) -> String {
         switch command {
+        case .once: once
+        case .append: append
+        case .config: config
+        case .doctor: doctor
         case .parse: parse
         case .probe: probe
         }
     }
+
+    static let once = """
+        Usage: usage-logger once [usage|status|all] [--due]
+
+        The cron-style one-shot: runs the probe(s) (default: all, /status first), parses the screens and appends
+        the records to usage.jsonl and status.jsonl in the log directory; changes in installation warnings go
+        to diagnostics.jsonl. Does nothing but say how to turn it on while PET_USAGE_LOGGING_ENABLED is off.
+
+        --due   run only what is due by PET_USAGE_LOG_INTERVAL and PET_STATUS_LOG_INTERVAL, so one crontab line
+                gives /usage every minute and /status every hour:
+                  * * * * * /usr/local/bin/usage-logger once --due
+
+        A kind another usage-logger is already probing is skipped (a note on stderr, exit 0).
+        Exit codes: 0 all records written; 69 a probe failed or timed out (its error record is still written);
+        73 the log directory cannot be created; 74 a log cannot be written (disk full, low space); 78 bad setting.
+
+        """
+
+    static let append = """
+        Usage: usage-logger append usage|status|diagnostics [FILE]
+
+        Appends JSON lines (from FILE, or standard input) to usage.jsonl, status.jsonl or diagnostics.jsonl
+        through the same locked, rotated, 0600 writer as `once`, so other sources (your own scraper, another
+        tool's export) land in the same files. Each line must be one JSON object; a `timestamp` is added first
+        when it has none. A bad line is reported with its number and nothing of it is written; the others are.
+        Works whether or not PET_USAGE_LOGGING_ENABLED is on: you asked for it.
+
+        Exit codes: 0 all lines written; 65 some line was rejected; 66 FILE cannot be read; 73/74 the log
+        cannot be created or written.
+
+        Example:
+          echo '{"usage_data":{"source":"my-scraper","state":"ok"}}' | usage-logger append usage
+
+        """
+
+    static let config = """
+        Usage: usage-logger config [--json]
+
+        Prints every setting with its value and where it came from (environment, the config file
+        ~/.config/usage-logger/config.env, or the default), then the log directory and why it was chosen.
+        Environment wins over the file, the file over the default. --json prints the same for scripts.
+
+        """
+
+    static let doctor = """
+        Usage: usage-logger doctor
+
+        Checks and prints, each with a fix when it fails: the claude command and its version, whether you are
+        signed in (email and plan; masked with PET_ANONYMIZE_EMAIL), the log directory and its permissions, the
+        age of the last record in each log, rotation, free space, and whether a companion process is running.
+        Never prints credentials. Exit 0 when healthy, 1 when a check failed.
+
+        """
 
     static let parse = """
         Usage: usage-logger parse status|usage [FILE] [--pretty]

@@ -18,7 +18,7 @@ enum ParseCommand {
         }
         let screen = ScreenRecord.make(
             kind: parsed.kind, frames: VirtualScreen.frames(of: bytes), capturedAt: Date(), context: context)
-        screen.print(to: context.console, pretty: parsed.pretty)
+        screen.print(to: context.console, pretty: parsed.pretty, configuration: context.configuration)
         return screen.exitCode
     }
 }

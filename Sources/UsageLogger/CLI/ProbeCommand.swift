@@ -10,7 +10,7 @@ enum ProbeCommand {
             kind: parsed.kind, frames: result.frames, capturedAt: result.capturedAt, context: context,
             failure: result.failure, probe: result.outcome?.json(command: result.command),
             durationMs: result.outcome?.durationMs)
-        screen.print(to: context.console, pretty: parsed.pretty)
+        screen.print(to: context.console, pretty: parsed.pretty, configuration: context.configuration)
         if case .probeDirectory? = result.startError { return .cannotCreate }
         return screen.exitCode
     }

@@ -1,7 +1,23 @@
 import Foundation
 
-/// Every setting, parsed once and up front from the environment. Nothing deeper in the code reads variables.
+/// Every setting, parsed once and up front from the environment and the optional config file (environment
+/// wins). Nothing deeper in the code reads variables.
 public struct Configuration: Sendable, Equatable {
+    public enum StorageType: String, Sendable { case jsonl, sqlite, hybrid }
+
+    public var loggingEnabled: Bool
+    public var usageIntervalMs: Int
+    public var statusIntervalMs: Int
+    /// `PET_LOG_DIR` as given (tilde expanded), or nil to auto-detect.
+    public var logDirectory: String?
+    public var storageType: StorageType
+    public var maxSize: Int64
+    public var maxFiles: Int
+    public var databasePath: String?
+    public var warnFreeSpace: Int64
+    public var minimumFreeSpace: Int64
+    public var anonymizeEmail: Bool
+    public var excludeCwd: Bool
     public var claudeCommand: String
     public var statusCommand: [String]
     public var usageCommand: [String]
@@ -10,26 +26,63 @@ public struct Configuration: Sendable, Equatable {
     public var debug: Bool
     /// The probe kinds whose command line was set in full (`PET_STATUS_COMMAND`, `PET_USAGE_COMMAND`).
     public var customCommands: Set<ProbeKind> = []
+    /// Each setting's value as written and where it came from, for `config`.
+    public var entries: [(setting: Setting, value: String, source: SettingSource)] = []
+    public var configFile: String
     /// Problems worth a line on stderr that do not stop the program (unknown `PET_*` names).
     public var warnings: [String] = []
+    /// The environment's HOME, XDG and Claude Code directories, for paths derived from them.
+    public var home: String
+    public var xdgStateHome: String
+    public var claudeConfigDirectory: String
 
     public init(environment: [String: String]) throws(ConfigurationError) {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        func value(_ setting: Setting) -> String? {
-            guard let raw = environment[setting.name]?.trimmed, !raw.isEmpty else { return nil }
-            return raw
+        home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        xdgStateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
+        claudeConfigDirectory = environment["CLAUDE_CONFIG_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.claude"
+        configFile = ConfigurationFile.path(environment: environment, home: home)
+        let file = try ConfigurationFile.load(configFile)
+        let values = SettingValues(environment: environment, file: file)
+
+        loggingEnabled = try values.boolean(.loggingEnabled)
+        usageIntervalMs = try values.milliseconds(.usageInterval, minimum: 100)
+        statusIntervalMs = try values.milliseconds(.statusInterval, minimum: 100)
+        logDirectory = Self.expandingTilde(values.raw(.logDirectory), home: home)
+        let storage = values.raw(.storageType) ?? Setting.storageType.defaultValue
+        switch StorageType(rawValue: storage.lowercased()) {
+        case .jsonl: storageType = .jsonl
+        case .sqlite, .hybrid:
+            throw ConfigurationError(
+                variable: Setting.storageType.name, value: storage,
+                allowed: "SQLite storage is not available yet; use jsonl")
+        case nil:
+            throw ConfigurationError(
+                variable: Setting.storageType.name, value: storage, allowed: "use jsonl, sqlite or hybrid")
         }
-        claudeCommand = value(.claudeCommand) ?? Setting.claudeCommand.defaultValue
-        statusCommand =
-            try Self.commandLine(value(.statusCommand), setting: .statusCommand) ?? [claudeCommand, "/status"]
-        usageCommand = try Self.commandLine(value(.usageCommand), setting: .usageCommand) ?? [claudeCommand, "/usage"]
-        customCommands = Set(ProbeKind.allCases.filter { value($0 == .status ? .statusCommand : .usageCommand) != nil })
-        commandTimeoutMs =
-            try Self.milliseconds(value(.commandTimeout), setting: .commandTimeout, minimum: 100) ?? 45_000
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
-        probeDirectory = Self.expandingTilde(value(.probeDirectory), home: home) ?? stateHome + "/usage-logger/probe"
-        debug = try Self.boolean(value(.loggingDebug), setting: .loggingDebug) ?? false
-        warnings = Self.unknownNames(in: environment)
+        maxSize = try values.size(.maxSize)
+        maxFiles = try values.count(.maxFiles, minimum: 1)
+        databasePath = Self.expandingTilde(values.raw(.databasePath), home: home)
+        warnFreeSpace = try values.size(.warnFreeSpace)
+        minimumFreeSpace = try values.size(.minimumFreeSpace)
+        anonymizeEmail = try values.boolean(.anonymizeEmail)
+        excludeCwd = try values.boolean(.excludeCwd)
+        claudeCommand = values.raw(.claudeCommand) ?? Setting.claudeCommand.defaultValue
+        statusCommand = try values.commandLine(.statusCommand) ?? [claudeCommand, "/status"]
+        usageCommand = try values.commandLine(.usageCommand) ?? [claudeCommand, "/usage"]
+        customCommands = Set(
+            ProbeKind.allCases.filter { values.raw($0 == .status ? .statusCommand : .usageCommand) != nil })
+        commandTimeoutMs = try values.milliseconds(.commandTimeout, minimum: 100)
+        probeDirectory =
+            Self.expandingTilde(values.raw(.probeDirectory), home: home) ?? xdgStateHome + "/usage-logger/probe"
+        debug = try values.boolean(.loggingDebug)
+        entries = Setting.all.map { ($0, values.raw($0) ?? $0.defaultValue, values.source($0)) }
+        warnings =
+            Self.unknownNames(in: environment, source: "environment") + Self.unknownNames(in: file, source: configFile)
+    }
+
+    public static func == (lhs: Configuration, rhs: Configuration) -> Bool {
+        lhs.entries.map(\.value) == rhs.entries.map(\.value) && lhs.home == rhs.home
+            && lhs.configFile == rhs.configFile && lhs.claudeConfigDirectory == rhs.claudeConfigDirectory
     }
 
     /// The argv for a probe kind.
@@ -43,33 +96,9 @@ public struct Configuration: Sendable, Equatable {
         return customCommands.contains(kind) ? own.name : Setting.claudeCommand.name
     }
 
-    static func boolean(_ raw: String?, setting: Setting) throws(ConfigurationError) -> Bool? {
-        guard let raw else { return nil }
-        switch raw.lowercased() {
-        case "true", "yes", "1", "on": return true
-        case "false", "no", "0", "off": return false
-        default:
-            throw ConfigurationError(
-                variable: setting.name, value: raw, allowed: "use true/false, yes/no, 1/0 or on/off")
-        }
-    }
-
-    static func milliseconds(_ raw: String?, setting: Setting, minimum: Int) throws(ConfigurationError) -> Int? {
-        guard let raw else { return nil }
-        guard let value = Int(raw), value >= minimum else {
-            throw ConfigurationError(
-                variable: setting.name, value: raw, allowed: "use a whole number of milliseconds, at least \(minimum)")
-        }
-        return value
-    }
-
-    static func commandLine(_ raw: String?, setting: Setting) throws(ConfigurationError) -> [String]? {
-        guard let raw else { return nil }
-        guard let words = CommandLineSplitter.split(raw), !words.isEmpty else {
-            throw ConfigurationError(
-                variable: setting.name, value: raw, allowed: "use a command and its arguments; close every quote")
-        }
-        return words
+    /// The interval of a probe kind.
+    public func intervalMs(for kind: ProbeKind) -> Int {
+        kind == .status ? statusIntervalMs : usageIntervalMs
     }
 
     static func expandingTilde(_ path: String?, home: String) -> String? {
@@ -79,12 +108,13 @@ public struct Configuration: Sendable, Equatable {
         return path
     }
 
-    /// A warning for each `PET_*` variable that is not a known setting, with the closest known name.
-    static func unknownNames(in environment: [String: String]) -> [String] {
+    /// A warning for each `PET_*` name that is not a known setting, with the closest known name.
+    static func unknownNames(in values: [String: String], source: String) -> [String] {
         let known = Set(Setting.all.map(\.name))
-        return environment.keys.filter { $0.hasPrefix("PET_") && !known.contains($0) }.sorted().map { name in
+        return values.keys.filter { $0.hasPrefix("PET_") && !known.contains($0) }.sorted().map { name in
             let hint = Suggestion.closest(to: name, among: Array(known)).map { "; did you mean \($0)?" } ?? ""
-            return "warning: \(name) is not a usage-logger setting\(hint)"
+            let place = source == "environment" ? "" : " (in \(source))"
+            return "usage-logger: warning: \(name)\(place) is not a usage-logger setting\(hint)"
         }
     }
 }

@@ -6,6 +6,45 @@ public struct Setting: Sendable, Equatable {
     public let defaultValue: String
     public let meaning: String
 
+    public static let loggingEnabled = Setting(
+        name: "PET_USAGE_LOGGING_ENABLED", defaultValue: "false",
+        meaning: "Write records to the log files. Off until you turn it on.")
+    public static let usageInterval = Setting(
+        name: "PET_USAGE_LOG_INTERVAL", defaultValue: "60000",
+        meaning: "Milliseconds between /usage records (at least 100).")
+    public static let statusInterval = Setting(
+        name: "PET_STATUS_LOG_INTERVAL", defaultValue: "3600000",
+        meaning: "Milliseconds between /status records (at least 100).")
+    public static let logDirectory = Setting(
+        name: "PET_LOG_DIR", defaultValue: "",
+        meaning:
+            "Log directory (default: ./data/logs in this project's checkout, else ${CLAUDE_CONFIG_DIR:-~/.claude}/pets/logs)."
+    )
+    public static let storageType = Setting(
+        name: "PET_LOG_STORAGE_TYPE", defaultValue: "jsonl",
+        meaning: "jsonl (sqlite and hybrid are not available yet).")
+    public static let maxSize = Setting(
+        name: "PET_LOG_MAX_SIZE", defaultValue: "10MB",
+        meaning: "Rotate a log file once it reaches this size: bytes, or a number with KB, MB or GB (1KB = 1024 bytes)."
+    )
+    public static let maxFiles = Setting(
+        name: "PET_LOG_MAX_FILES", defaultValue: "10",
+        meaning: "Rotated files kept per log (file.1 … file.N; at least 1).")
+    public static let databasePath = Setting(
+        name: "PET_LOG_DB_PATH", defaultValue: "",
+        meaning: "SQLite database path, for when SQLite storage lands (default: <log dir>/usage.db).")
+    public static let warnFreeSpace = Setting(
+        name: "PET_LOG_WARN_FREE", defaultValue: "100MB",
+        meaning: "Warn (once, and in doctor) when the log file system has less free space than this.")
+    public static let minimumFreeSpace = Setting(
+        name: "PET_LOG_MIN_FREE", defaultValue: "10MB",
+        meaning: "Stop writing while the log file system has less free space than this; resume when it returns.")
+    public static let anonymizeEmail = Setting(
+        name: "PET_ANONYMIZE_EMAIL", defaultValue: "false",
+        meaning: "Store sha256:<hex> of the lower-cased email instead of the email.")
+    public static let excludeCwd = Setting(
+        name: "PET_EXCLUDE_CWD", defaultValue: "false",
+        meaning: "Store cwd as null.")
     public static let claudeCommand = Setting(
         name: "PET_CLAUDE_COMMAND", defaultValue: "claude",
         meaning: "The claude executable: a name looked up on PATH, or a path.")
@@ -28,6 +67,8 @@ public struct Setting: Sendable, Equatable {
 
     /// Every known setting, in the order `config` prints them.
     public static let all: [Setting] = [
-        claudeCommand, statusCommand, usageCommand, commandTimeout, probeDirectory, loggingDebug,
+        loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
+        warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, claudeCommand, statusCommand, usageCommand,
+        commandTimeout, probeDirectory, loggingDebug,
     ]
 }

@@ -9,12 +9,28 @@ public struct RecordContext: Sendable {
     public var cwd: String?
     /// Keep the cleaned capture in every record, not only in failed ones.
     public var includeRaw: Bool
+    /// Store a one-way hash instead of the email (`PET_ANONYMIZE_EMAIL`).
+    public var anonymizeEmail: Bool
 
-    public init(timestamp: Date = Date(), sessionID: String, cwd: String?, includeRaw: Bool = false) {
+    public init(
+        timestamp: Date = Date(), sessionID: String, cwd: String?, includeRaw: Bool = false,
+        anonymizeEmail: Bool = false
+    ) {
         self.timestamp = timestamp
         self.sessionID = sessionID
         self.cwd = cwd
         self.includeRaw = includeRaw
+        self.anonymizeEmail = anonymizeEmail
+    }
+
+    /// The email as it may be stored: unchanged, or `sha256:` + hex of its lower-cased form.
+    public func stored(email: String?) -> String? {
+        guard let email, anonymizeEmail else { return email }
+        return Self.anonymized(email)
+    }
+
+    public static func anonymized(_ email: String) -> String {
+        email.hasPrefix("sha256:") ? email : "sha256:" + SHA256.hex(email.lowercased())
     }
 
     /// The most raw text a record keeps.

@@ -9,7 +9,7 @@ public enum StatusRecord {
         var members: [(String, JSONValue)] = [
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
             ("session_id", .string(context.sessionID)),
-            ("email", .from(report.email)),
+            ("email", .from(context.stored(email: report.email))),
             ("version", .from(report.version)),
             ("model", .from(report.model)),
             ("cwd", .from(context.cwd)),

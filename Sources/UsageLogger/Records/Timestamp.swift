@@ -32,3 +32,18 @@ extension Int64 {
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }
+
+extension Timestamp {
+    /// Reads back what `string(from:)` wrote (milliseconds optional).
+    public static func date(from text: String) -> Date? {
+        let parts = text.split(whereSeparator: { "-T:.Z".contains($0) }).map { Int($0) }
+        guard parts.count >= 6, parts.count <= 7, text.hasSuffix("Z"), !parts.contains(nil) else { return nil }
+        let values = parts.compactMap { $0 }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(
+            year: values[0], month: values[1], day: values[2], hour: values[3], minute: values[4], second: values[5])
+        guard let date = calendar.date(from: components) else { return nil }
+        return date.addingTimeInterval(values.count == 7 ? Double(values[6]) / 1000 : 0)
+    }
+}

@@ -26,13 +26,37 @@ final class CapturingConsole: @unchecked Sendable {
     }
 }
 
-/// Runs the CLI in-process and returns its exit code and output.
-func runCLI(_ arguments: [String], environment: [String: String] = [:], input: [UInt8] = []) -> (
-    code: ExitCode, output: CapturingConsole
-) {
+/// Runs the CLI in-process and returns its exit code and output. Unless given, HOME is a path that does not
+/// exist and the current directory is a fresh temporary one, so nothing of the user's or the repository's is used.
+func runCLI(
+    _ arguments: [String], environment: [String: String] = [:], input: [UInt8] = [], currentDirectory: String? = nil
+) -> (code: ExitCode, output: CapturingConsole) {
     let capture = CapturingConsole(input: input)
     var environment = environment
     environment["HOME"] = environment["HOME"] ?? "/nonexistent-usage-logger-test-home"
-    let code = CLI.run(arguments: arguments, environment: environment, console: capture.console)
+    let scratch = TemporaryDirectory()
+    let code = CLI.run(
+        arguments: arguments, environment: environment, console: capture.console,
+        currentDirectory: currentDirectory ?? scratch.path)
     return (code, capture)
+}
+
+/// The `usage-logger` binary that `swift build` / `swift test` built next to the test bundle.
+enum Binary {
+    static let path: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [
+            beside, beside.deletingLastPathComponent(), Fixtures.packageRoot.appendingPathComponent(".build/debug"),
+        ] {
+            let binary = candidate.appendingPathComponent("usage-logger").path
+            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+        }
+        return Fixtures.packageRoot.appendingPathComponent(".build/debug/usage-logger").path
+    }()
+
+    /// Runs the binary through `/bin/sh -c` (for `ulimit`, `umask` and several at once) and collects its output.
+    static func shell(_ script: String, environment: [String: String]) -> (status: Int32, output: String, error: String)
+    {
+        RealClaude.shell(["/bin/sh", "-c", script], environment: environment.merging(["UL": path]) { $1 })
+    }
 }

@@ -6,15 +6,15 @@ struct ScreenRecord {
     /// A one-line problem for stderr, or nil when the record is complete.
     let problem: String?
     let exitCode: ExitCode
+    /// The parsed `/status`, when this is one (its diagnostics feed `diagnostics.jsonl`).
+    var statusReport: StatusReport?
 
     /// `failure` is why the command itself failed (it wins over what the screen showed).
     static func make(
         kind: ProbeKind, frames: [[String]], capturedAt: Date, context: CommandContext, failure: String? = nil,
         probe: JSONValue? = nil, durationMs: Int? = nil
     ) -> ScreenRecord {
-        let recordContext = RecordContext(
-            timestamp: capturedAt, sessionID: context.processSessionID, cwd: context.cwd,
-            includeRaw: context.configuration.debug)
+        let recordContext = context.recordContext(at: capturedAt)
         let rawLines = frames.last ?? []
         switch kind {
         case .status:
@@ -23,7 +23,8 @@ struct ScreenRecord {
             let record = StatusRecord.make(
                 report, context: recordContext, rawLines: rawLines, error: problem, probe: probe)
             return ScreenRecord(
-                record: record, problem: problem, exitCode: exitCode(failure: failure, found: report.foundAnything))
+                record: record, problem: problem, exitCode: exitCode(failure: failure, found: report.foundAnything),
+                statusReport: report)
         case .usage:
             let report = UsageParser.parse(frames: frames, capturedAt: capturedAt)
             var problem = failure
@@ -47,7 +48,13 @@ struct ScreenRecord {
         return found ? .success : .dataError
     }
 
-    func print(to console: Console, pretty: Bool) {
+    /// The record as it may be stored: with `PET_ANONYMIZE_EMAIL`, no clear-text address anywhere in it.
+    func stored(_ configuration: Configuration) -> JSONValue {
+        configuration.anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
+    }
+
+    func print(to console: Console, pretty: Bool, configuration: Configuration) {
+        let record = stored(configuration)
         console.line(pretty ? record.prettySerialized() : record.serialized())
         if let problem { console.errorLine(problem) }
     }

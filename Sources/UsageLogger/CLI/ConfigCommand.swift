@@ -1,0 +1,96 @@
+import Foundation
+
+/// `usage-logger config [--json]`: every setting, its value and where it came from, then the log directory and
+/// why it was chosen. Changes nothing on disk.
+enum ConfigCommand {
+    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
+        let json = arguments.contains("--json")
+        if let other = arguments.first(where: { $0 != "--json" }) {
+            context.console.errorLine("unknown argument '\(other)' for config. Run 'usage-logger help config'.")
+            return .usage
+        }
+        let configuration = context.configuration
+        let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
+        let directoryProblem = directory.problem()
+        if json {
+            context.console.line(jsonReport(configuration, directory, directoryProblem).prettySerialized())
+            return .success
+        }
+        let width = Setting.all.map(\.name.count).max() ?? 0
+        for entry in configuration.entries {
+            let name = entry.setting.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let value = entry.value.isEmpty ? "(computed)" : entry.value
+            context.console.line("\(name)  \(value)  [\(entry.source.rawValue)]")
+        }
+        let exists = FileSystem.kind(of: configuration.configFile) != .missing
+        context.console.line("")
+        context.console.line("Config file:    \(configuration.configFile)\(exists ? "" : " (none)")")
+        context.console.line("Log directory:  \(directory.path) (\(directory.reason))")
+        if let directoryProblem {
+            context.console.line(
+                directory.isExplicit
+                    ? "                cannot be used: \(directoryProblem)"
+                    : "                cannot be used (\(directoryProblem)); records go to "
+                        + "\(configuration.xdgStateHome)/usage-logger/logs instead")
+        }
+        context.console.line("Probe directory: \(configuration.probeDirectory)")
+        if !configuration.loggingEnabled { context.console.line("Logging is off: set PET_USAGE_LOGGING_ENABLED=true.") }
+        return .success
+    }
+
+    private static func jsonReport(_ configuration: Configuration, _ directory: LogDirectory, _ problem: String?)
+        -> JSONValue
+    {
+        .object([
+            (
+                "config_file",
+                .object([
+                    ("path", .string(configuration.configFile)),
+                    ("exists", .bool(FileSystem.kind(of: configuration.configFile) != .missing)),
+                ])
+            ),
+            (
+                "settings",
+                .array(
+                    configuration.entries.map { entry in
+                        .object([
+                            ("name", .string(entry.setting.name)), ("value", .string(entry.value)),
+                            ("source", .string(entry.source.rawValue)),
+                            ("default", .string(entry.setting.defaultValue)),
+                            ("meaning", .string(entry.setting.meaning)),
+                        ])
+                    })
+            ),
+            (
+                "log_directory",
+                .object([
+                    ("path", .string(directory.path)), ("reason", .string(directory.reason)),
+                    ("explicit", .bool(directory.isExplicit)), ("problem", .from(problem)),
+                    (
+                        "fallback",
+                        problem != nil && !directory.isExplicit
+                            ? .string(configuration.xdgStateHome + "/usage-logger/logs") : .null
+                    ),
+                ])
+            ),
+            ("probe_directory", .string(configuration.probeDirectory)),
+        ])
+    }
+}
+
+extension LogDirectory {
+    /// Why this directory could not be used, judged without creating it: nil when it exists and is writable, or
+    /// when its nearest existing parent is.
+    func problem() -> String? {
+        var current = path
+        while FileSystem.kind(of: current) == .missing, current != "/" {
+            current = (current as NSString).deletingLastPathComponent
+        }
+        switch FileSystem.kind(of: current) {
+        case .directory, .symbolicLink:
+            return access(current, W_OK | X_OK) == 0 ? nil : "\(current) is not writable"
+        default:
+            return "\(current) is not a directory"
+        }
+    }
+}

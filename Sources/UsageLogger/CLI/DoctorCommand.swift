@@ -1,0 +1,66 @@
+import Foundation
+
+/// `usage-logger doctor`: checks what usage-logger needs and says how to fix what fails. Exit 0 when healthy,
+/// 1 otherwise. Prints no credential: `claude auth status` gives email and plan only, masked if asked.
+enum DoctorCommand {
+    struct Check {
+        enum Level: String { case ok = "✔", warning = "!", failure = "✘" }
+        let level: Level
+        let title: String
+        let detail: String
+        var fix: String?
+    }
+
+    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
+        if let other = arguments.first {
+            context.console.errorLine("doctor takes no arguments, not '\(other)'. Run 'usage-logger help doctor'.")
+            return .usage
+        }
+        var checks = claudeChecks(context)
+        checks += DoctorLogChecks(context: context).checks()
+        for check in checks {
+            context.console.line("\(check.level.rawValue) \(check.title): \(check.detail)")
+            if let fix = check.fix, check.level != .ok { context.console.line("    fix: \(fix)") }
+        }
+        let failures = checks.filter { $0.level == .failure }.count
+        context.console.line(failures == 0 ? "healthy" : "\(failures) problem\(failures == 1 ? "" : "s") found")
+        return failures == 0 ? .success : .failure
+    }
+
+    private static func claudeChecks(_ context: CommandContext) -> [Check] {
+        let quick = QuickCommand(configuration: context.configuration, environment: context.environment)
+        let version = quick.run(["--version"])
+        guard let versionResult = version.result, versionResult.exitStatus == 0 else {
+            return [
+                Check(
+                    level: .failure, title: "claude", detail: version.problem ?? "`claude --version` failed",
+                    fix: "install Claude Code, or set PET_CLAUDE_COMMAND to the full path of claude")
+            ]
+        }
+        var checks = [
+            Check(
+                level: .ok, title: "claude", detail: versionResult.text.trimmed.components(separatedBy: "\n").last ?? ""
+            )
+        ]
+        let auth = quick.run(["auth", "status"])
+        let json = auth.result.flatMap { result -> JSONValue? in
+            guard let start = result.text.firstIndex(of: "{") else { return nil }
+            return try? JSONParser.parse(String(result.text[start...]).trimmed)
+        }
+        if let json, json["loggedIn"] == .bool(true) {
+            let email = json["email"]?.stringValue.map { context.recordContext(at: Date()).stored(email: $0) ?? $0 }
+            let plan = json["subscriptionType"]?.stringValue ?? json["authMethod"]?.stringValue ?? "unknown plan"
+            checks.append(
+                Check(level: .ok, title: "signed in", detail: [email, plan].compactMap { $0 }.joined(separator: ", ")))
+        } else if json != nil {
+            checks.append(
+                Check(
+                    level: .warning, title: "signed in", detail: "no: /usage will show no plan limits",
+                    fix: "run `claude auth login`"))
+        } else {
+            checks.append(
+                Check(level: .warning, title: "signed in", detail: "cannot tell (`claude auth status` gave no answer)"))
+        }
+        return checks
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The log side of `doctor`: the switch, the directory, each file's permissions and last record, rotation,
+/// free space, the companion.
+struct DoctorLogChecks {
+    typealias Check = DoctorCommand.Check
+    let context: CommandContext
+    var configuration: Configuration { context.configuration }
+
+    func checks() -> [Check] {
+        var checks: [Check] = []
+        checks.append(
+            configuration.loggingEnabled
+                ? Check(level: .ok, title: "logging", detail: "on")
+                : Check(level: .warning, title: "logging", detail: "off", fix: "set PET_USAGE_LOGGING_ENABLED=true"))
+        let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
+        let path =
+            directory.problem() != nil && !directory.isExplicit
+            ? configuration.xdgStateHome + "/usage-logger/logs" : directory.path
+        guard FileSystem.kind(of: path) == .directory || FileSystem.kind(of: path) == .symbolicLink else {
+            let problem = directory.problem()
+            checks.append(
+                Check(
+                    level: problem == nil ? .warning : .failure, title: "log directory",
+                    detail: "\(path) \(problem.map { "cannot be used: \($0)" } ?? "does not exist yet")",
+                    fix: problem == nil
+                        ? "it is created by the first `usage-logger once`" : "fix its permissions or set PET_LOG_DIR"))
+            return checks
+        }
+        checks.append(directoryCheck(path))
+        for log in LogName.allCases { checks.append(fileCheck(path + "/" + log.fileName, log: log)) }
+        checks.append(
+            Check(
+                level: .ok, title: "rotation",
+                detail:
+                    "at \(ByteCount.text(configuration.maxSize)), keeping \(configuration.maxFiles) old file\(configuration.maxFiles == 1 ? "" : "s") per log"
+            ))
+        checks.append(spaceCheck(path))
+        checks.append(companionCheck(path))
+        return checks
+    }
+
+    private func directoryCheck(_ path: String) -> Check {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return Check(level: .failure, title: "log directory", detail: "\(path) cannot be read")
+        }
+        let mode = info.st_mode & 0o777
+        let writable = access(path, W_OK | X_OK) == 0
+        if !writable {
+            return Check(
+                level: .failure, title: "log directory", detail: "\(path) is not writable", fix: "chmod 700 '\(path)'")
+        }
+        return mode & 0o077 == 0
+            ? Check(level: .ok, title: "log directory", detail: "\(path) (mode \(String(mode, radix: 8)))")
+            : Check(
+                level: .warning, title: "log directory",
+                detail: "\(path) is readable by others (mode \(String(mode, radix: 8)))",
+                fix: "chmod 700 '\(path)'")
+    }
+
+    private func fileCheck(_ path: String, log: LogName) -> Check {
+        switch FileSystem.kind(of: path) {
+        case .missing:
+            return Check(level: .warning, title: log.fileName, detail: "no records yet")
+        case .regular:
+            break
+        default:
+            return Check(
+                level: .failure, title: log.fileName, detail: "\(path) is not a regular file", fix: "move it away")
+        }
+        var info = stat()
+        _ = lstat(path, &info)
+        let mode = info.st_mode & 0o777
+        guard mode == 0o600 else {
+            return Check(
+                level: .warning, title: log.fileName,
+                detail: "mode \(String(mode, radix: 8)), set back to 600 on the next write", fix: "chmod 600 '\(path)'")
+        }
+        guard let last = LastRecord.timestamp(in: path) else {
+            return Check(level: .warning, title: log.fileName, detail: "no readable record")
+        }
+        let age = Date().timeIntervalSince(last)
+        let interval = log == .status ? configuration.statusIntervalMs : configuration.usageIntervalMs
+        let stale = log != .diagnostics && age * 1000 > Double(interval) * 3
+        return Check(
+            level: stale ? .warning : .ok, title: log.fileName, detail: "last record \(AgeText.text(age)) ago",
+            fix: stale ? "is `usage-logger once --due` in cron, or the companion, running?" : nil)
+    }
+
+    private func spaceCheck(_ path: String) -> Check {
+        guard let available = FileSystem.availableBytes(at: path) else {
+            return Check(level: .warning, title: "free space", detail: "cannot tell")
+        }
+        let text = "\(ByteCount.text(available)) free"
+        if available < configuration.minimumFreeSpace {
+            return Check(
+                level: .failure, title: "free space", detail: text + ", writing is paused (PET_LOG_MIN_FREE)",
+                fix: "free some space")
+        }
+        if available < configuration.warnFreeSpace {
+            return Check(
+                level: .warning, title: "free space", detail: text + ", below PET_LOG_WARN_FREE", fix: "free some space"
+            )
+        }
+        return Check(level: .ok, title: "free space", detail: text)
+    }
+
+    private func companionCheck(_ path: String) -> Check {
+        let lockPath = path + "/companion.lock"
+        guard FileSystem.kind(of: lockPath) == .regular, (try? FileLock.tryAcquire(lockPath)) == nil else {
+            return Check(level: .ok, title: "companion", detail: "not running (cron or the statusline can start it)")
+        }
+        let holder = FileLock.holder(of: lockPath).map { "pid \($0)" } ?? "another process"
+        return Check(level: .ok, title: "companion", detail: "running (\(holder))")
+    }
+}
+
+/// Reads the timestamp of the last line of a log without reading the whole file.
+enum LastRecord {
+    static func timestamp(in path: String) -> Date? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > 65_536 ? size - 65_536 : 0)
+        let data = (try? handle.readToEnd()) ?? Data()
+        let lines = data.split(separator: 0x0A)
+        for line in lines.reversed() {
+            if let json = try? JSONParser.parse([UInt8](line)), let text = json["timestamp"]?.stringValue {
+                return Timestamp.date(from: text)
+            }
+        }
+        return nil
+    }
+}
+
+/// Ages for people: `42 s`, `3 min`, `2 h`, `5 days`.
+enum AgeText {
+    static func text(_ seconds: TimeInterval) -> String {
+        switch seconds {
+        case ..<120: "\(Int(seconds)) s"
+        case ..<7_200: "\(Int(seconds / 60)) min"
+        case ..<172_800: "\(Int(seconds / 3_600)) h"
+        default: "\(Int(seconds / 86_400)) days"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// `usage-logger once [usage|status|all] [--due]`: the cron-style one-shot. Probes, appends, exits.
+enum OnceCommand {
+    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
+        var kinds = ProbeKind.allCases.reversed() as [ProbeKind]  // status first: it explains a failing /usage
+        var onlyDue = false
+        for argument in arguments {
+            switch argument {
+            case "--due": onlyDue = true
+            case "all": kinds = [.status, .usage]
+            case "status", "usage": kinds = ProbeKind(rawValue: argument).map { [$0] } ?? kinds
+            default:
+                let hint = Suggestion.closest(to: argument, among: ["usage", "status", "all", "--due"])
+                context.console.errorLine(
+                    "once takes usage, status or all, and --due; not '\(argument)'"
+                        + (hint.map { " (did you mean '\($0)'?)" } ?? "") + ". Run 'usage-logger help once'.")
+                return .usage
+            }
+        }
+        guard context.configuration.loggingEnabled else {
+            context.console.line(LoggingSwitch.disabledMessage)
+            return .success
+        }
+        guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
+        let state = StateStore(directory: directory.path).load()
+        var exitCode = ExitCode.success
+        for kind in kinds {
+            if onlyDue, !Schedule.isDue(kind, state: state, configuration: context.configuration, now: Date()) {
+                if context.configuration.debug { context.console.errorLine("\(kind.rawValue) is not due yet") }
+                continue
+            }
+            let outcome = Recorder(context: context, directory: directory).record(kind)
+            exitCode = worse(exitCode, report(outcome, kind: kind, console: context.console))
+        }
+        return exitCode
+    }
+
+    private static func report(_ outcome: Recorder.Outcome, kind: ProbeKind, console: Console) -> ExitCode {
+        switch outcome {
+        case .skipped(let holder):
+            let who = holder.map { " (pid \($0))" } ?? ""
+            console.errorLine("another usage-logger\(who) is already probing \(kind.rawValue); skipped this one")
+            return .success
+        case .written(let problem, let exitCode, let notes):
+            for note in notes { console.errorLine(note) }
+            if let problem { console.errorLine("\(kind.rawValue): \(problem) (recorded with the error)") }
+            return exitCode == .success ? .success : .unavailable
+        case .writeFailed(let error):
+            console.errorLine(error.description)
+            return error.exitCode
+        }
+    }
+
+    /// The exit code that matters more: write failures over probe failures over success.
+    private static func worse(_ a: ExitCode, _ b: ExitCode) -> ExitCode {
+        let order: [ExitCode] = [.success, .unavailable, .ioError, .cannotCreate]
+        return (order.firstIndex(of: a) ?? 0) >= (order.firstIndex(of: b) ?? 0) ? a : b
+    }
+}
+
+/// What is due, by the configured intervals and the state file.
+enum Schedule {
+    /// Due when the last attempt is at least one interval ago, less a little slack: cron starts us on the minute,
+    /// give or take, and a run a second early must not skip a whole interval.
+    static func isDue(_ kind: ProbeKind, state: LoggerState, configuration: Configuration, now: Date) -> Bool {
+        guard let last = state.lastAttempt[kind] else { return true }
+        let interval = configuration.intervalMs(for: kind)
+        let slack = min(interval / 10, 5_000)
+        return now.timeIntervalSince(last) * 1000 >= Double(interval - slack)
+    }
+}
+
+/// The logging switch and the log directory, shared by the commands that write.
+enum LoggingSwitch {
+    static let disabledMessage =
+        "usage-logger: logging is off, nothing was recorded. Turn it on with PET_USAGE_LOGGING_ENABLED=true "
+        + "(in the environment or in ~/.config/usage-logger/config.env)."
+
+    /// The prepared log directory, or nil after saying why it cannot be used. A fallback is said once.
+    static func prepareDirectory(_ context: CommandContext) -> LogDirectory? {
+        let chosen = LogDirectory.choose(
+            configuration: context.configuration, currentDirectory: context.currentDirectory)
+        do {
+            let directory = try chosen.prepare(configuration: context.configuration)
+            if let reason = directory.fallbackFrom {
+                let marker = directory.path + "/.fallback-noted"
+                if FileSystem.kind(of: marker) == .missing {
+                    context.console.errorLine(
+                        "note: \(chosen.path) cannot be used (\(reason)); logging to \(directory.path) instead")
+                    _ = try? AtomicFile.write(Array("\(chosen.path)\n".utf8), to: marker)
+                }
+            }
+            return directory
+        } catch {
+            context.console.errorLine(error.description)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs a short non-interactive `claude` subcommand (`--version`, `auth status`) and returns its text, bounded in
+/// time like a probe and leaving nothing behind.
+struct QuickCommand {
+    let configuration: Configuration
+    let environment: [String: String]
+
+    struct Result {
+        let exitStatus: Int32?
+        /// Output with CR removed.
+        let text: String
+    }
+
+    /// Nil when the executable cannot be found or started; `problem` then says why.
+    func run(_ arguments: [String], timeoutMs: Int = 10_000) -> (result: Result?, problem: String?) {
+        let executable: String
+        switch ExecutableResolver.resolve(
+            configuration.claudeCommand, path: environment["PATH"], variable: Setting.claudeCommand.name)
+        {
+        case .success(let path): executable = path
+        case .failure(let error): return (nil, error.description)
+        }
+        let directory = (try? ProbeDirectory(path: configuration.probeDirectory).prepare().realPath) ?? "/"
+        var childEnvironment = environment
+        childEnvironment["CLAUDECODE"] = nil
+        do {
+            let outcome = try TerminalRunner().run(
+                executable: executable, arguments: arguments, workingDirectory: directory,
+                environment: childEnvironment,
+                limits: RunLimits(timeoutMs: timeoutMs, outputCap: 256 * 1024, graceMs: 1_000))
+            let text = String(decoding: outcome.output, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+            return (
+                Result(exitStatus: outcome.timedOut ? nil : outcome.exitStatus, text: text),
+                outcome.timedOut ? "timed out" : nil
+            )
+        } catch {
+            return (nil, "cannot start \(executable): \(error)")
+        }
+    }
+}

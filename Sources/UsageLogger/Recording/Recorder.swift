@@ -1,0 +1,89 @@
+import Foundation
+
+/// One probe turned into stored records: takes the per-kind probe lock (so two `once` runs, or `once` and the
+/// companion, never run two `claude` for the same screen), probes, appends the record, keeps
+/// `diagnostics.jsonl` and the state file up to date. Returns what happened as data; the command prints.
+struct Recorder {
+    enum Outcome: Equatable {
+        /// Another process is probing this kind right now (its pid, when known).
+        case skipped(holder: Int32?)
+        /// The record was written; `problem` says what the probe reported when it did not succeed.
+        case written(problem: String?, exitCode: ExitCode, notes: [String])
+        case writeFailed(LogWriteError)
+    }
+
+    let context: CommandContext
+    let directory: LogDirectory
+    var configuration: Configuration { context.configuration }
+
+    func record(_ kind: ProbeKind) -> Outcome {
+        let lockPath = directory.path + "/probe-\(kind.rawValue).lock"
+        let lock: FileLock
+        do {
+            guard let acquired = try FileLock.tryAcquire(lockPath) else {
+                return .skipped(holder: FileLock.holder(of: lockPath))
+            }
+            lock = acquired
+        } catch {
+            return .writeFailed(.cannotOpen(path: lockPath, reason: "\(error)"))
+        }
+        lock.recordHolder()
+        defer { lock.unlock() }
+
+        let result = Prober(configuration: configuration, environment: context.environment).run(kind)
+        let screen = ScreenRecord.make(
+            kind: kind, frames: result.frames, capturedAt: result.capturedAt, context: context, failure: result.failure,
+            probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
+        let writer = LogWriter(directory: directory.path, configuration: configuration)
+        var notes: [String] = []
+        do {
+            let report = try writer.append(
+                [screen.stored(configuration).serialized()], to: kind == .status ? .status : .usage)
+            notes += try updateState(kind, screen: screen, writer: writer, report: report, at: result.capturedAt)
+        } catch let error as LogWriteError {
+            return .writeFailed(error)
+        } catch {
+            return .writeFailed(.writeFailed(path: directory.path + "/state.json", reason: "\(error)"))
+        }
+        return .written(problem: screen.problem, exitCode: screen.exitCode, notes: notes)
+    }
+
+    /// Records the attempt, writes diagnostic changes, and returns the notes worth a line on stderr.
+    private func updateState(
+        _ kind: ProbeKind, screen: ScreenRecord, writer: LogWriter, report: LogWriter.Report, at date: Date
+    ) throws -> [String] {
+        let store = StateStore(directory: directory.path)
+        let recordContext = context.recordContext(at: date)
+        let notes = try store.update { state -> [String] in
+            var notes: [String] = []
+            state.lastAttempt[kind] = date
+            if screen.exitCode == .success { state.lastSuccess[kind] = date }
+            if let status = screen.statusReport, screen.exitCode == .success {
+                let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: status.diagnostics)
+                let lines = changes.records(context: recordContext).map {
+                    (configuration.anonymizeEmail ? $0.mappingStrings(EmailScrubber.scrub) : $0).serialized()
+                }
+                try writer.append(lines, to: .diagnostics)  // before the state says they are known
+                state.knownDiagnostics = status.diagnostics
+            }
+            if let available = report.lowSpace {
+                if !state.lowSpaceWarned {
+                    notes.append(
+                        "warning: only \(ByteCount.text(available)) free for \(directory.path) (PET_LOG_WARN_FREE="
+                            + "\(ByteCount.text(configuration.warnFreeSpace))); writing stops below PET_LOG_MIN_FREE")
+                }
+                state.lowSpaceWarned = true
+            } else {
+                state.lowSpaceWarned = false
+            }
+            return notes
+        }
+        var debugNotes: [String] = []
+        if configuration.debug, report.tightenedPermissions {
+            debugNotes.append(
+                "note: \(writer.path(of: kind == .status ? .status : .usage)) had wider permissions; set back to 0600")
+        }
+        if configuration.debug, report.rotated { debugNotes.append("note: rotated \(kind.rawValue).jsonl") }
+        return notes + debugNotes
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Replaces a small file all at once: a temporary file in the same directory, fsync, rename, fsync the
+/// directory. Readers see the old content or the new, never half of it; mode 0600.
+enum AtomicFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = try SystemCall.retrying("create", path: temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        }
+        do {
+            defer { SystemCall.closeQuietly(descriptor) }
+            _ = fchmod(descriptor, 0o600)
+            try SystemCall.writeAll(descriptor, bytes, path: temporary)
+            try SystemCall.retrying("fsync", path: temporary) { fsync(descriptor) }
+        } catch {
+            _ = unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = SystemCallError("rename", path: path)
+            _ = unlink(temporary)
+            throw failure
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            SystemCall.closeQuietly(directoryDescriptor)
+        }
+    }
+}

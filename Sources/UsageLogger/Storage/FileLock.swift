@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An exclusive `flock` on a lock file that is never renamed or deleted, so every process agrees on it.
+/// Released when the value is released or `unlock()` is called; a process that dies releases it too.
+final class FileLock {
+    let path: String
+    private var descriptor: Int32
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit { unlock() }
+
+    /// Waits for the lock.
+    static func acquire(_ path: String) throws -> FileLock {
+        let lock = try openLockFile(path)
+        try SystemCall.retrying("lock", path: path) { flock(lock.descriptor, LOCK_EX) }
+        return lock
+    }
+
+    /// Takes the lock if nobody holds it; nil when another process does.
+    static func tryAcquire(_ path: String) throws -> FileLock? {
+        let lock = try openLockFile(path)
+        while flock(lock.descriptor, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            if errno == EWOULDBLOCK { return nil }
+            throw SystemCallError("lock", path: path)
+        }
+        return lock
+    }
+
+    /// Records our pid in the lock file, so others can say who holds it.
+    func recordHolder() {
+        _ = ftruncate(descriptor, 0)
+        try? SystemCall.writeAll(descriptor, Array("\(getpid())\n".utf8), path: path)
+    }
+
+    /// The pid written by the holder, if any.
+    static func holder(of path: String) -> Int32? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func unlock() {
+        guard descriptor >= 0 else { return }
+        _ = flock(descriptor, LOCK_UN)
+        SystemCall.closeQuietly(descriptor)
+        descriptor = -1
+    }
+
+    private static func openLockFile(_ path: String) throws -> FileLock {
+        let descriptor = try SystemCall.retrying("open lock file", path: path) {
+            open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        }
+        _ = fchmod(descriptor, 0o600)
+        return FileLock(path: path, descriptor: descriptor)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system questions and actions storage needs, without following links where that matters.
+enum FileSystem {
+    enum Kind: Equatable { case missing, regular, directory, symbolicLink, other }
+
+    /// What is at `path`, not following a final symbolic link.
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// Size in bytes of a regular file, 0 when missing.
+    static func size(of path: String) -> Int64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+
+    /// Creates `path` and any missing parents with `mode`, then makes the last one exactly `mode`.
+    static func createDirectory(_ path: String, mode: mode_t) throws {
+        var missing: [String] = []
+        var current = path
+        while !current.isEmpty, current != "/", kind(of: current) == .missing {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for directory in missing.reversed() where mkdir(directory, mode) != 0 && errno != EEXIST {
+            throw SystemCallError("create directory", path: directory)
+        }
+        var info = stat()
+        try SystemCall.retrying("stat", path: path) { stat(path, &info) }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw SystemCallError("use as a directory", path: path, code: ENOTDIR)
+        }
+        if info.st_uid == getuid(), info.st_mode & 0o777 != mode { _ = chmod(path, mode) }
+        guard access(path, W_OK | X_OK) == 0 else { throw SystemCallError("write in", path: path) }
+    }
+
+    /// Bytes available to us on the file system holding `path`, or nil if it cannot be told.
+    static func availableBytes(at path: String) -> Int64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+}
