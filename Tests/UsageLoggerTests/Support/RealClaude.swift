@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import UsageLogger
+
 /// The real Claude Code CLI, fetched once per machine by `../shared/tools/real-claude` (it caches the binary),
 /// run in a sandbox HOME that is a fresh temporary directory: tests never touch the user's own claude.
 enum RealClaude {
@@ -71,7 +73,10 @@ enum RealClaude {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        guard (try? process.run()) != nil else { return (-1, "", "could not start \(arguments)") }
+        // Test threads block most signals and children inherit the mask: a shell would never see SIGCHLD.
+        guard (try? TerminalRunner.withEmptySignalMask { try process.run() }) != nil else {
+            return (-1, "", "could not start \(arguments)")
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
