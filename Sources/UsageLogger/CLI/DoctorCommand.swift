@@ -39,7 +39,7 @@ enum DoctorCommand {
         }
         var checks = [
             Check(
-                level: .ok, title: "claude", detail: versionResult.text.trimmed.components(separatedBy: "\n").last ?? ""
+                level: .ok, title: "claude", detail: versionResult.text.split(separator: "\n").last.map(String.init)?.trimmed ?? ""
             )
         ]
         let auth = quick.run(["auth", "status"])

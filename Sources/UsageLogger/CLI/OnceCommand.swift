@@ -3,7 +3,7 @@ import Foundation
 /// `usage-logger once [usage|status|all] [--due]`: the cron-style one-shot. Probes, appends, exits.
 enum OnceCommand {
     static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        var kinds = ProbeKind.allCases.reversed() as [ProbeKind]  // status first: it explains a failing /usage
+        var kinds: [ProbeKind] = [.status, .usage]  // status first: it explains a failing /usage
         var onlyDue = false
         for argument in arguments {
             switch argument {
