@@ -101,4 +101,31 @@ struct RealClaudeTests {
         #expect(!settings.contains(project))
         #expect(survivors(sandbox).isEmpty)
     }
+
+    @Test("once, twice, with logging on: 0600 records of both kinds, diagnostics once; doctor runs")
+    func onceTwice() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let logs = sandbox.home + "/logs"
+        let environment = sandbox.environment.merging(["PET_USAGE_LOGGING_ENABLED": "true", "PET_LOG_DIR": logs]) { $1 }
+        for _ in 0..<2 {
+            let (code, output) = runCLI(["once"], environment: environment)
+            #expect(code == .success, "\(output.standardError)")
+        }
+        func records(_ name: String) -> [JSONValue] {
+            let data = FileManager.default.contents(atPath: logs + "/" + name) ?? Data()
+            return data.split(separator: 0x0A).compactMap { try? JSONParser.parse([UInt8]($0)) }
+        }
+        #expect(records("status.jsonl").count == 2)
+        #expect(records("usage.jsonl").count == 2)
+        #expect(records("status.jsonl").allSatisfy { $0["version"]?.stringValue?.isEmpty == false })
+        #expect(records("diagnostics.jsonl").count == 3)
+        for name in ["status.jsonl", "usage.jsonl", "diagnostics.jsonl"] {
+            let mode = (try? FileManager.default.attributesOfItem(atPath: logs + "/" + name)[.posixPermissions]) as? Int
+            #expect(mode == 0o600)
+        }
+        let doctor = runCLI(["doctor"], environment: environment).output.standardOutput
+        #expect(doctor.contains("✔ claude: 2."))
+        #expect(doctor.contains("! signed in: no"))
+        #expect(survivors(sandbox).isEmpty)
+    }
 }

@@ -8,7 +8,7 @@ struct QuickCommand {
 
     struct Result {
         let exitStatus: Int32?
-        /// Output with CR removed.
+        /// Output as a terminal shows it: colours and other escape codes gone.
         let text: String
     }
 
@@ -29,7 +29,8 @@ struct QuickCommand {
                 executable: executable, arguments: arguments, workingDirectory: directory,
                 environment: childEnvironment,
                 limits: RunLimits(timeoutMs: timeoutMs, outputCap: 256 * 1024, graceMs: 1_000))
-            let text = String(decoding: outcome.output, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+            // Rendered, because in a terminal claude colours its output (JSON included).
+            let text = (VirtualScreen.frames(of: outcome.output).last ?? []).joined(separator: "\n")
             return (
                 Result(exitStatus: outcome.timedOut ? nil : outcome.exitStatus, text: text),
                 outcome.timedOut ? "timed out" : nil
