@@ -39,7 +39,8 @@ enum DoctorCommand {
         }
         var checks = [
             Check(
-                level: .ok, title: "claude", detail: versionResult.text.split(separator: "\n").last.map(String.init)?.trimmed ?? ""
+                level: .ok, title: "claude",
+                detail: versionResult.text.split(separator: "\n").last.map(String.init)?.trimmed ?? ""
             )
         ]
         let auth = quick.run(["auth", "status"])
