@@ -38,19 +38,18 @@ struct SettingValues {
     }
 
     func milliseconds(_ setting: Setting, minimum: Int) throws(ConfigurationError) -> Int {
-        let text = raw(setting) ?? setting.defaultValue
-        guard let value = Int(text), value >= minimum else {
-            throw ConfigurationError(
-                variable: setting.name, value: text, allowed: "use a whole number of milliseconds, at least \(minimum)")
-        }
-        return value
+        try wholeNumber(setting, minimum: minimum, unit: " of milliseconds")
     }
 
     func count(_ setting: Setting, minimum: Int) throws(ConfigurationError) -> Int {
+        try wholeNumber(setting, minimum: minimum, unit: "")
+    }
+
+    private func wholeNumber(_ setting: Setting, minimum: Int, unit: String) throws(ConfigurationError) -> Int {
         let text = raw(setting) ?? setting.defaultValue
         guard let value = Int(text), value >= minimum else {
             throw ConfigurationError(
-                variable: setting.name, value: text, allowed: "use a whole number, at least \(minimum)")
+                variable: setting.name, value: text, allowed: "use a whole number\(unit), at least \(minimum)")
         }
         return value
     }
