@@ -5,4 +5,11 @@
 /// Returns 0, or -1 with errno set.
 int cpt_open(int *primary, int *secondary, unsigned short rows, unsigned short columns);
 
+#include <sys/types.h>
+
+/// Starts `path` fully detached: a new session, standard input, output and error on /dev/null, an empty signal
+/// mask and default dispositions, and no inherited descriptor but `keep_fd` (as descriptor 3; -1 for none).
+/// Returns 0 and the pid, or an errno value.
+int cpt_spawn_detached(const char *path, char *const argv[], char *const envp[], int keep_fd, pid_t *pid);
+
 #endif

@@ -39,6 +39,11 @@ public enum CLI {
             console.write(HelpText.text(for: command))
             return .success
         }
+        if command == .statusline {  // never fails: a bad setting still gets a line, just no recording
+            return StatuslineCommand.run(
+                configuration: try? Configuration(environment: environment), environment: environment, console: console,
+                input: console.readStatuslineInput, currentDirectory: currentDirectory)
+        }
         let configuration: Configuration
         do {
             configuration = try Configuration(environment: environment)
@@ -51,6 +56,8 @@ public enum CLI {
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
         switch command {
+        case .run: return RunCommand.run(arguments, context: context)
+        case .statusline: return .success  // handled above
         case .once: return OnceCommand.run(arguments, context: context)
         case .append: return AppendCommand.run(arguments, context: context)
         case .config: return ConfigCommand.run(arguments, context: context)
@@ -76,7 +83,7 @@ public enum CLI {
 
 /// The commands usage-logger has.
 enum Command: String, CaseIterable {
-    case once, append, config, doctor, parse, probe
+    case run, statusline, once, append, config, doctor, parse, probe
 }
 
 /// What every command gets: the parsed configuration, the environment it was started with, and the console.
@@ -88,12 +95,15 @@ struct CommandContext {
     let processSessionID = UUID().uuidString.lowercased()
 
     let currentDirectory: String
+    /// The Claude Code session the statusline last reported, when known: records carry its id and cwd.
+    var claudeSession: (id: String, cwd: String?)?
 
     /// What records made now carry: our session id, the working directory unless excluded, privacy options.
     func recordContext(at date: Date) -> RecordContext {
         RecordContext(
-            timestamp: date, sessionID: processSessionID,
-            cwd: configuration.excludeCwd ? nil : currentDirectory, includeRaw: configuration.debug,
+            timestamp: date, sessionID: claudeSession?.id ?? processSessionID,
+            cwd: configuration.excludeCwd ? nil : (claudeSession?.cwd ?? currentDirectory),
+            includeRaw: configuration.debug,
             anonymizeEmail: configuration.anonymizeEmail)
     }
 }

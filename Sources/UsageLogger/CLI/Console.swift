@@ -5,21 +5,25 @@ public struct Console: Sendable {
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
     public var readInput: @Sendable () -> [UInt8]
+    /// Standard input for the statusline: bounded in size and time, since Claude Code may not close it.
+    public var readStatuslineInput: @Sendable () -> [UInt8]
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
-        readInput: @escaping @Sendable () -> [UInt8]
+        readInput: @escaping @Sendable () -> [UInt8], readStatuslineInput: (@Sendable () -> [UInt8])? = nil
     ) {
         self.write = write
         self.writeError = writeError
         self.readInput = readInput
+        self.readStatuslineInput = readStatuslineInput ?? readInput
     }
 
     /// The process's own standard input, output and error.
     public static let standard = Console(
         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
         writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-        readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+        readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+        readStatuslineInput: { StatuslineInput.readJSON() })
 
     func line(_ text: String) { write(text + "\n") }
     func errorLine(_ text: String) { writeError("usage-logger: " + text + "\n") }

@@ -6,6 +6,8 @@ enum HelpText {
         Usage: usage-logger <command> [options]
 
         Commands:
+          statusline                Claude Code's statusLine command: one line from its JSON on stdin
+          run [--idle-exit DURATION] The companion: probes /status hourly and /usage every minute until stopped
           once [usage|status|all]   Probe and append the records to the logs (cron: `once --due`)
           append usage|status|diagnostics [FILE]
                                     Append JSON lines from another source through the same safe writer
@@ -29,6 +31,8 @@ enum HelpText {
 
     static func text(for command: Command) -> String {
         switch command {
+        case .run: run
+        case .statusline: statusline
         case .once: once
         case .append: append
         case .config: config
@@ -37,6 +41,42 @@ enum HelpText {
         case .probe: probe
         }
     }
+
+    static let run = """
+        Usage: usage-logger run [--idle-exit DURATION]
+
+        The companion process: probes /status at start and every PET_STATUS_LOG_INTERVAL, /usage every
+        PET_USAGE_LOG_INTERVAL, one at a time, on a fixed rate (a turn that comes while a probe still runs is
+        skipped), and appends the records as `once` does. After a failure it retries with exponential backoff
+        (at most 30 minutes; at least 5 minutes after a rate limit); after PET_MAX_CONSECUTIVE_FAILURES failures
+        in a row that probe is switched off (said on stderr and in diagnostics.jsonl). One companion per log
+        directory: a second one says which pid runs and exits 0.
+
+        --idle-exit DURATION   exit when no statusline has run for this long (30m, 2h, 90s); also
+                               PET_COMPANION_IDLE_EXIT. The statusline starts the companion with 30m.
+
+        SIGINT/SIGTERM: stops the running probe and exits 0 within 2 seconds. SIGHUP: reads the configuration
+        again (a bad new value is reported and the old one kept).
+        Exit codes: 0 stopped; 69 every probe switched off; 73 the log directory cannot be used; 78 bad setting.
+
+        """
+
+    static let statusline = """
+        Usage: usage-logger statusline
+
+        Claude Code's statusLine command. Add to ~/.claude/settings.json:
+          { "statusLine": { "type": "command", "command": "usage-logger statusline" } }
+
+        Reads Claude Code's JSON on stdin (at most 1 MiB, at most 0.3 s) and prints one line: model, context
+        used, 5-hour and 7-day usage with time to reset, session cost. Parts and order come from
+        PET_STATUSLINE_FORMAT (placeholders {model} {context} {five_hour} {seven_day} {cost} {version} {session}
+        {cwd}, parts separated by ' | '; unknown values are left out). Yellow at 80%, red at 95%, no colour
+        with NO_COLOR. Always exits 0, whatever the input.
+
+        With logging on it also records the session, appends a usage record from rate_limits at most once per
+        PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running.
+
+        """
 
     static let once = """
         Usage: usage-logger once [usage|status|all] [--due]

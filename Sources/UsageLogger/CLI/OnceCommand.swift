@@ -49,6 +49,8 @@ enum OnceCommand {
         case .writeFailed(let error):
             console.errorLine(error.description)
             return error.exitCode
+        case .cancelled:
+            return .success
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 /// wins). Nothing deeper in the code reads variables.
 public struct Configuration: Sendable, Equatable {
     public enum StorageType: String, Sendable { case jsonl, sqlite, hybrid }
+    public enum UsageSource: String, Sendable, CaseIterable { case command, statusline, auto }
 
     public var loggingEnabled: Bool
     public var usageIntervalMs: Int
@@ -18,6 +19,11 @@ public struct Configuration: Sendable, Equatable {
     public var minimumFreeSpace: Int64
     public var anonymizeEmail: Bool
     public var excludeCwd: Bool
+    public var usageSource: UsageSource
+    public var maxConsecutiveFailures: Int
+    /// Nil: the companion never exits for idleness.
+    public var idleExitMs: Int64?
+    public var statuslineFormat: String
     public var claudeCommand: String
     public var statusCommand: [String]
     public var usageCommand: [String]
@@ -66,6 +72,17 @@ public struct Configuration: Sendable, Equatable {
         minimumFreeSpace = try values.size(.minimumFreeSpace)
         anonymizeEmail = try values.boolean(.anonymizeEmail)
         excludeCwd = try values.boolean(.excludeCwd)
+        let source = values.raw(.usageSource) ?? Setting.usageSource.defaultValue
+        guard let usageSource = UsageSource(rawValue: source.lowercased()) else {
+            throw ConfigurationError(
+                variable: Setting.usageSource.name, value: source, allowed: "use command, statusline or auto")
+        }
+        self.usageSource = usageSource
+        maxConsecutiveFailures = try values.count(.maxFailures, minimum: 1)
+        idleExitMs = try values.raw(.idleExit).map { text throws(ConfigurationError) in
+            try DurationText.milliseconds(text, variable: Setting.idleExit.name)
+        }
+        statuslineFormat = values.raw(.statuslineFormat) ?? Setting.statuslineFormat.defaultValue
         claudeCommand = values.raw(.claudeCommand) ?? Setting.claudeCommand.defaultValue
         statusCommand = try values.commandLine(.statusCommand) ?? [claudeCommand, "/status"]
         usageCommand = try values.commandLine(.usageCommand) ?? [claudeCommand, "/usage"]

@@ -45,6 +45,21 @@ public struct Setting: Sendable, Equatable {
     public static let excludeCwd = Setting(
         name: "PET_EXCLUDE_CWD", defaultValue: "false",
         meaning: "Store cwd as null.")
+    public static let usageSource = Setting(
+        name: "PET_USAGE_SOURCE", defaultValue: "command",
+        meaning: "Where usage records come from: command (run claude /usage), statusline (rate_limits only), or auto.")
+    public static let maxFailures = Setting(
+        name: "PET_MAX_CONSECUTIVE_FAILURES", defaultValue: "10",
+        meaning: "The companion switches a probe off after this many failures in a row (at least 1).")
+    public static let idleExit = Setting(
+        name: "PET_COMPANION_IDLE_EXIT", defaultValue: "",
+        meaning:
+            "The companion exits when no statusline has run for this long, e.g. 30m (default: never; 30m when the statusline starts it)."
+    )
+    public static let statuslineFormat = Setting(
+        name: "PET_STATUSLINE_FORMAT",
+        defaultValue: "{model} | ctx {context} | 5h {five_hour} | 7d {seven_day} | {cost}",
+        meaning: "The statusline's parts, separated by ' | '; a part whose value is unknown is left out.")
     public static let claudeCommand = Setting(
         name: "PET_CLAUDE_COMMAND", defaultValue: "claude",
         meaning: "The claude executable: a name looked up on PATH, or a path.")
@@ -68,7 +83,8 @@ public struct Setting: Sendable, Equatable {
     /// Every known setting, in the order `config` prints them.
     public static let all: [Setting] = [
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
-        warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, claudeCommand, statusCommand, usageCommand,
+        warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, maxFailures, idleExit,
+        statuslineFormat, claudeCommand, statusCommand, usageCommand,
         commandTimeout, probeDirectory, loggingDebug,
     ]
 }

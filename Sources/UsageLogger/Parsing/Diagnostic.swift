@@ -9,6 +9,8 @@ public struct Diagnostic: Sendable, Equatable {
         case leftoverInstallation = "leftover_installation"
         case brokenInstallation = "broken_installation"
         case largeMemoryFile = "large_memory_file"
+        /// Not a Claude Code warning: the companion switched a probe off after failing too often.
+        case probeDisabled = "probe_disabled"
         case other
     }
 

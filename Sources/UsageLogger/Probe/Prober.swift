@@ -8,6 +8,8 @@ public struct Prober: Sendable {
     public let environment: [String: String]
     public var runner = TerminalRunner()
     public var graceMs = 2_000
+    /// Ends a running probe early when cancelled.
+    public var cancellation: Cancellation?
 
     public init(configuration: Configuration, environment: [String: String]) {
         self.configuration = configuration
@@ -40,7 +42,7 @@ public struct Prober: Sendable {
         do {
             let outcome = try runner.run(
                 executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
-                environment: childEnvironment, limits: limits, observer: driver)
+                environment: childEnvironment, limits: limits, observer: driver, cancellation: cancellation)
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil)
         } catch {
             let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")

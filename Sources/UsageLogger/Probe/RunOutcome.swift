@@ -18,8 +18,11 @@ public struct RunOutcome: Sendable {
 
     /// Ended by itself with status 0, or closed by us once the screen was complete.
     public var succeeded: Bool {
-        !timedOut && stoppedBecause == nil && (exitStatus == 0 || closedByUs)
+        !timedOut && !cancelled && stoppedBecause == nil && (exitStatus == 0 || closedByUs)
     }
+
+    /// True when usage-logger was asked to stop (SIGINT, SIGTERM) and ended the command early.
+    public var cancelled = false
 
     /// True when the observer finished the run (the screen was complete) and we ended the command.
     public var closedByUs = false

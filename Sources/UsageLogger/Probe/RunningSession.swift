@@ -29,9 +29,13 @@ struct RunningSession {
     }
 
     /// Reads until the command is done, the observer finishes or fails it, or time runs out.
-    mutating func pump(observer: (any TerminalObserver)?) {
+    mutating func pump(observer: (any TerminalObserver)?, cancellation: Cancellation?) {
         var endOfFile = false
         while true {
+            if cancellation?.isCancelled == true {
+                outcome.cancelled = true
+                return
+            }
             let now = MonotonicClock.nowMilliseconds()
             if now - started >= Int64(limits.timeoutMs) {
                 outcome.timedOut = true
@@ -74,7 +78,8 @@ struct RunningSession {
     mutating func endProcessGroup() {
         if exit.result == nil || processGroupExists() {
             kill(-processGroup, SIGTERM)
-            _ = exit.wait(milliseconds: limits.graceMs)
+            // Stopping on a signal must finish within two seconds in all, so the grace is shorter then.
+            _ = exit.wait(milliseconds: outcome.cancelled ? min(limits.graceMs, 500) : limits.graceMs)
             kill(-processGroup, SIGKILL)
         }
         _ = exit.wait(milliseconds: limits.graceMs)

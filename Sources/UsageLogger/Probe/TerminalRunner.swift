@@ -24,7 +24,7 @@ public struct TerminalRunner: Sendable {
     /// Throws only when the command cannot be started at all; everything after that is in the outcome.
     public func run(
         executable: String, arguments: [String], workingDirectory: String, environment: [String: String],
-        limits: RunLimits, observer: (any TerminalObserver)? = nil
+        limits: RunLimits, observer: (any TerminalObserver)? = nil, cancellation: Cancellation? = nil
     ) throws -> RunOutcome {
         var primary: Int32 = -1
         var secondary: Int32 = -1
@@ -55,7 +55,7 @@ public struct TerminalRunner: Sendable {
         exit.watch(process.processIdentifier)
         var session = RunningSession(
             primary: primary, processGroup: process.processIdentifier, exit: exit, limits: limits, started: started)
-        session.pump(observer: observer)
+        session.pump(observer: observer, cancellation: cancellation)
         session.endProcessGroup()
         return session.outcome
     }

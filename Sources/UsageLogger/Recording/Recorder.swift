@@ -10,10 +10,13 @@ struct Recorder {
         /// The record was written; `problem` says what the probe reported when it did not succeed.
         case written(problem: String?, exitCode: ExitCode, notes: [String])
         case writeFailed(LogWriteError)
+        /// Stopped by a signal mid-probe: nothing was written, the probe did not fail.
+        case cancelled
     }
 
     let context: CommandContext
     let directory: LogDirectory
+    var cancellation: Cancellation?
     var configuration: Configuration { context.configuration }
 
     func record(_ kind: ProbeKind) -> Outcome {
@@ -30,7 +33,10 @@ struct Recorder {
         lock.recordHolder()
         defer { lock.unlock() }
 
-        let result = Prober(configuration: configuration, environment: context.environment).run(kind)
+        var prober = Prober(configuration: configuration, environment: context.environment)
+        prober.cancellation = cancellation
+        let result = prober.run(kind)
+        if result.outcome?.cancelled == true { return .cancelled }
         let screen = ScreenRecord.make(
             kind: kind, frames: result.frames, capturedAt: result.capturedAt, context: context, failure: result.failure,
             probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)

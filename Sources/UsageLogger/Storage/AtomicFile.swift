@@ -7,9 +7,10 @@ import Foundation
 #endif
 
 /// Replaces a small file all at once: a temporary file in the same directory, fsync, rename, fsync the
-/// directory. Readers see the old content or the new, never half of it; mode 0600.
+/// directory. Readers see the old content or the new, never half of it; mode 0600. `durable: false` skips the
+/// fsyncs, for small files rewritten on every statusline render where a lost update after a crash is harmless.
 enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = try SystemCall.retrying("create", path: temporary) {
@@ -19,7 +20,7 @@ enum AtomicFile {
             defer { SystemCall.closeQuietly(descriptor) }
             _ = fchmod(descriptor, 0o600)
             try SystemCall.writeAll(descriptor, bytes, path: temporary)
-            try SystemCall.retrying("fsync", path: temporary) { fsync(descriptor) }
+            if durable { try SystemCall.retrying("fsync", path: temporary) { fsync(descriptor) } }
         } catch {
             _ = unlink(temporary)
             throw error
@@ -29,6 +30,7 @@ enum AtomicFile {
             _ = unlink(temporary)
             throw failure
         }
+        guard durable else { return }
         let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             _ = fsync(directoryDescriptor)

@@ -37,6 +37,21 @@ final class FileLock {
         return lock
     }
 
+    /// Takes over a lock descriptor inherited from the process that acquired the lock for us; fails unless it
+    /// really holds an exclusive lock on `path`.
+    static func adopt(_ descriptor: Int32, path: String) throws -> FileLock {
+        var held = stat()
+        var named = stat()
+        guard fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino,
+            held.st_dev == named.st_dev, flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        else { throw SystemCallError("adopt lock", path: path, code: EBADF) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        return FileLock(path: path, descriptor: descriptor)
+    }
+
+    /// The descriptor, to hand the lock to a child process.
+    var fileDescriptor: Int32 { descriptor }
+
     /// Records our pid in the lock file, so others can say who holds it.
     func recordHolder() {
         _ = ftruncate(descriptor, 0)

@@ -1,0 +1,95 @@
+import Foundation
+
+/// `usage-logger statusline`: Claude Code's statusLine command. Reads the JSON on stdin (bounded), prints one
+/// line, and always exits 0: a failing or empty statusline blanks Claude Code's. With logging on it also records
+/// the session, writes a usage record from `rate_limits` at most once per usage interval, and starts the
+/// companion if none runs. It never runs `claude` itself.
+enum StatuslineCommand {
+    /// `configuration` is nil when the settings are invalid: the line is still printed, nothing recorded.
+    static func run(
+        configuration: Configuration?, environment: [String: String], console: Console, input: () -> [UInt8],
+        currentDirectory: String
+    ) -> ExitCode {
+        let now = Date()
+        var data = StatuslineData(try? JSONParser.parse(input()))
+        var limitsAge: TimeInterval?
+        var directory: LogDirectory?
+        if let configuration, configuration.loggingEnabled {
+            let chosen = LogDirectory.choose(configuration: configuration, currentDirectory: currentDirectory)
+            directory = try? chosen.prepare(configuration: configuration)
+        }
+        let saved = directory.flatMap { SessionContext.load(from: $0.path) }
+        if data.rateLimits == nil, let saved, let limits = saved.rateLimits, let at = saved.rateLimitsAt {
+            data.applyRateLimits(limits)  // keep the last known reading, and say how old it is
+            limitsAge = now.timeIntervalSince(at)
+        }
+        let format = configuration?.statuslineFormat ?? Setting.statuslineFormat.defaultValue
+        let color = (environment["NO_COLOR"] ?? "").isEmpty
+        console.line(StatuslineRenderer(format: format, color: color, now: now).render(data, limitsAge: limitsAge))
+        if let configuration, let directory {
+            record(
+                data, fresh: limitsAge == nil, previous: saved, configuration: configuration, environment: environment,
+                directory: directory.path, now: now)
+        }
+        return .success
+    }
+
+    private static func record(
+        _ data: StatuslineData, fresh: Bool, previous: SessionContext?, configuration: Configuration,
+        environment: [String: String], directory: String, now: Date
+    ) {
+        guard let lock = try? FileLock.acquire(directory + "/statusline.lock") else { return }
+        defer { lock.unlock() }
+        var context = SessionContext.load(from: directory) ?? SessionContext(updatedAt: now)
+        context.updatedAt = now
+        context.sessionID = data.sessionID ?? context.sessionID
+        context.cwd = data.cwd ?? context.cwd
+        context.model = data.model ?? context.model
+        context.version = data.version ?? context.version
+        if fresh, let limits = data.rateLimits {
+            context.rateLimits = limits
+            context.rateLimitsAt = now
+            let due =
+                context.lastUsageRecord.map {
+                    now.timeIntervalSince($0) * 1000 >= Double(configuration.usageIntervalMs)
+                } ?? true
+            if due, appendUsageRecord(data, configuration: configuration, directory: directory, now: now) {
+                context.lastUsageRecord = now
+            }
+        }
+        try? context.save(in: directory)
+        CompanionLauncher.startIfNeeded(directory: directory, configuration: configuration, environment: environment)
+    }
+
+    /// A usage record with `source: "statusline"` from `rate_limits`.
+    private static func appendUsageRecord(
+        _ data: StatuslineData, configuration: Configuration, directory: String, now: Date
+    ) -> Bool {
+        func window(_ name: String, _ limit: StatuslineData.Limit?) -> JSONValue? {
+            guard let limit else { return nil }
+            return .object([
+                ("name", .string(name)), ("used_percent", .from(limit.usedPercent)), ("resets", .null),
+                ("resets_at", .from(limit.resetsAt.map(Timestamp.string(from:)))),
+            ])
+        }
+        let windows = [window("Current session", data.fiveHour), window("Current week (all models)", data.sevenDay)]
+            .compactMap { $0 }
+        let record = JSONValue.object([
+            ("timestamp", .string(Timestamp.string(from: now))),
+            ("session_id", .from(data.sessionID)),
+            ("cwd", configuration.excludeCwd ? .null : .from(data.cwd)),
+            (
+                "usage_data",
+                .object([
+                    ("source", .string("statusline")), ("state", .string("ok")), ("windows", .array(windows)),
+                    ("extra_usage", .null), ("cost", .null), ("total_tokens", .from(data.totalTokens)),
+                    ("error", .null),
+                    ("duration_ms", .null),
+                ])
+            ),
+        ])
+        let stored = configuration.anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
+        let writer = LogWriter(directory: directory, configuration: configuration)
+        return (try? writer.append([stored.serialized()], to: .usage)) != nil
+    }
+}
