@@ -62,6 +62,15 @@ struct CompanionScheduleTests {
         #expect(plan.allDisabled)
     }
 
+    @Test("a reload with a shorter interval moves the next turn, anchored on the last one")
+    func reloadIntervals() {
+        var plan = schedule(usage: 3_600_000)
+        plan.record(.status, .success, nowMs: 1_000)
+        plan.record(.usage, .success, nowMs: 1_500)
+        plan.changeIntervals([.usage: 100])
+        #expect(plan.next()! == (.usage, 1_100))
+    }
+
     @Test("with PET_USAGE_SOURCE=statusline only /status is scheduled")
     func statusOnly() {
         let plan = CompanionSchedule(

@@ -64,8 +64,14 @@ public struct CompanionSchedule: Sendable, Equatable {
         return false
     }
 
-    /// Takes new intervals (after a reload); they apply from the next turn on.
+    /// Takes new intervals (after a reload): the next turn moves to one new interval after the last turn.
     public mutating func changeIntervals(_ intervals: [ProbeKind: Int]) {
-        for (kind, interval) in intervals { slots[kind]?.intervalMs = Int64(max(1, interval)) }
+        for (kind, interval) in intervals {
+            guard var slot = slots[kind] else { continue }
+            let new = Int64(max(1, interval))
+            if slot.failures == 0 { slot.nextDueMs += new - slot.intervalMs }
+            slot.intervalMs = new
+            slots[kind] = slot
+        }
     }
 }
