@@ -36,14 +36,18 @@ enum CompanionLauncher {
         }
     }
 
-    /// This program's path: `/proc/self/exe` on Linux, else the first argument resolved.
+    /// This program's path (`/proc/self/exe` on Linux, else the first argument resolved), when it is
+    /// usage-logger: a host that runs the library in-process (the test runner) must not start itself.
     static func ownExecutable() -> String? {
+        var path: String?
         #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+            path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         #endif
-        let first = CommandLine.arguments.first ?? ""
-        guard first.contains("/") else { return nil }
-        return URL(fileURLWithPath: first).standardizedFileURL.path
+        if path == nil, let first = CommandLine.arguments.first, first.contains("/") {
+            path = URL(fileURLWithPath: first).standardizedFileURL.path
+        }
+        guard let path, (path as NSString).lastPathComponent.hasPrefix("usage-logger") else { return nil }
+        return path
     }
 
     private static func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> T) -> T {
