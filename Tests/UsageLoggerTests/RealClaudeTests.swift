@@ -128,4 +128,32 @@ struct RealClaudeTests {
         #expect(doctor.contains("! signed in: no"))
         #expect(survivors(sandbox).isEmpty)
     }
+
+    @Test(
+        "the companion against the real claude for a minute: a record every interval, one claude at a time, nothing left"
+    )
+    func companionForAMinute() throws {
+        let sandbox = try #require(RealClaude.sandbox())
+        let logs = sandbox.home + "/logs"
+        let environment = sandbox.environment.merging([
+            "PET_USAGE_LOGGING_ENABLED": "true", "PET_LOG_DIR": logs, "PET_USAGE_LOG_INTERVAL": "8000",
+            "PET_STATUS_LOG_INTERVAL": "30000",
+        ]) { $1 }
+        let companion = try CompanionProcess(["run"], environment: environment)
+        var most = 0
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {  // watch, every 100 ms, how many claude probes run at once
+            most = max(most, survivors(sandbox).count)
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(100))
+        }
+        companion.signal(SIGTERM)
+        #expect(companion.waitForExit(milliseconds: 3_000) == 0)
+        #expect(most <= 1)
+        let usage = logRecords(logs + "/usage.jsonl")
+        let status = logRecords(logs + "/status.jsonl")
+        #expect(usage.count >= 6 && usage.count <= 9, "\(usage.count) usage records in a minute at 8 s")
+        #expect(status.count >= 2 && status.count <= 3, "\(status.count) status records in a minute at 30 s")
+        #expect(usage.allSatisfy { $0["usage_data"]?["state"] == .string("ok") })
+        #expect(survivors(sandbox).isEmpty)
+    }
 }
