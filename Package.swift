@@ -9,7 +9,8 @@ let strictSwift: [SwiftSetting] = [
 let package = Package(
     name: "UsageLogger",
     products: [
-        .executable(name: "usage-logger", targets: ["usage-logger"])
+        .executable(name: "usage-logger", targets: ["usage-logger"]),
+        .library(name: "UsageLogger", targets: ["UsageLogger"]),
     ],
     targets: [
         // `openpty` is not exported by the Swift Glibc module, so a few lines of C provide it.
@@ -25,6 +26,12 @@ let package = Package(
         .executableTarget(
             name: "usage-logger",
             dependencies: ["UsageLogger"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "usage-logger-bench",
+            dependencies: ["UsageLogger"],
+            path: "Benchmarks/usage-logger-bench",
             swiftSettings: strictSwift
         ),
         .testTarget(

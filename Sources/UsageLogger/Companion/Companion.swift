@@ -2,13 +2,25 @@ import Foundation
 
 /// The companion process: probes `/status` at start and every status interval, `/usage` every usage interval,
 /// one probe at a time, until stopped by a signal, by idleness, or by both probes failing for good.
-struct Companion {
+public struct Companion {
     var context: CommandContext
     let directory: LogDirectory
     let cancellation: Cancellation
     let idleExitMs: Int64?
     private var schedule: CompanionSchedule
     private let startedAt = Date()
+    /// Stop after this many probes (benchmarks); nil runs until stopped.
+    public var probeLimit: Int?
+    /// After this many probes, `run()` returns `.recycle` so the process can start afresh (see `RunCommand`).
+    public var recycleAfterProbes: Int?
+    private var probes = 0
+
+    /// How `run()` ended.
+    public enum Ending: Equatable {
+        case exit(ExitCode)
+        /// Time to re-execute: Foundation's `Process` leaks a little on every run (swift-corelibs-foundation#3260).
+        case recycle
+    }
 
     init(context: CommandContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?) {
         self.context = context
@@ -20,18 +32,36 @@ struct Companion {
             startMs: MonotonicClock.nowMilliseconds(), maximumFailures: context.configuration.maxConsecutiveFailures)
     }
 
+    /// A companion for `logDirectory` with a configuration made in code (the benchmark uses intervals of a few
+    /// milliseconds, below what settings allow).
+    public init(configuration: Configuration, environment: [String: String], logDirectory: String, console: Console) {
+        let context = CommandContext(
+            configuration: configuration, environment: environment, console: console,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        let directory = LogDirectory(path: logDirectory, reason: "given", isExplicit: true)
+        self.init(context: context, directory: directory, cancellation: Cancellation(), idleExitMs: nil)
+    }
+
     /// Runs until stopped; exit 0, or 69 when every probe was switched off.
-    mutating func run() -> ExitCode {
+    public mutating func run() -> ExitCode {
+        if case .exit(let code) = runUntilRecycle() { return code }
+        return .success
+    }
+
+    /// Runs until stopped, or until it is time to recycle the process.
+    public mutating func runUntilRecycle() -> Ending {
         var console: Console { context.console }
         while !cancellation.isCancelled {
+            if let probeLimit, probes >= probeLimit { return .exit(.success) }
+            if let recycleAfterProbes, probes >= recycleAfterProbes { return .recycle }
             if cancellation.takeReloadRequest() { reload() }
             if let idleExitMs, isIdle(for: idleExitMs) {
                 console.errorLine("no statusline for \(AgeText.text(Double(idleExitMs) / 1000)); the companion exits")
-                return .success
+                return .exit(.success)
             }
             guard let (kind, dueMs) = schedule.next() else {
                 console.errorLine("every probe is switched off after repeated failures; the companion exits")
-                return .unavailable
+                return .exit(.unavailable)
             }
             let now = MonotonicClock.nowMilliseconds()
             if dueMs > now {
@@ -44,10 +74,11 @@ struct Companion {
             }
             probe(kind)
         }
-        return .success
+        return .exit(.success)
     }
 
     private mutating func probe(_ kind: ProbeKind) {
+        probes += 1
         var probeContext = context
         if let session = SessionContext.load(from: directory.path), let id = session.sessionID,
             Date().timeIntervalSince(session.updatedAt) < 3_600

@@ -54,8 +54,10 @@ final class FileLock {
 
     /// Records our pid in the lock file, so others can say who holds it.
     func recordHolder() {
-        _ = ftruncate(descriptor, 0)
-        try? SystemCall.writeAll(descriptor, Array("\(getpid())\n".utf8), path: path)
+        // Written over the old content, then trimmed: a reader never sees the file empty.
+        let text = Array("\(getpid())\n".utf8)
+        let written = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        if written == text.count { _ = ftruncate(descriptor, off_t(text.count)) }
     }
 
     /// The pid written by the holder, if any.

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the release binaries (with the Swift runtime linked in statically, as it should be shipped on Linux,
+# so the statusline starts fast) and prints the benchmark table. Figures are ratios against baselines measured
+# in the same run; BENCH_COMPANION_CYCLES (default 10000) sets the companion's probe cycles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+static=()
+if [ "$(uname)" = "Linux" ]; then static=(--static-swift-stdlib); fi
+swift build -c release "${static[@]}" --product usage-logger
+swift build -c release "${static[@]}" --product usage-logger-bench
+exec .build/release/usage-logger-bench "$PWD"

@@ -1,0 +1,175 @@
+import Foundation
+import UsageLogger
+
+// usage-logger-bench: speed and memory figures, each against a baseline measured in the same run.
+// Run through Benchmarks/run.sh, which builds the release binaries first.
+
+let root = URL(
+    fileURLWithPath: CommandLine.arguments.count > 1
+        ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath)
+let binary = root.appendingPathComponent(".build/release/usage-logger").path
+let sample = root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/statusline-input.json").path
+let cycles = ProcessInfo.processInfo.environment["BENCH_COMPANION_CYCLES"].flatMap(Int.init) ?? 10_000
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("usage-logger-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: scratch) }
+let quiet = Console(write: { _ in }, writeError: { _ in }, readInput: { [] })
+
+func row(_ name: String, _ value: String, _ note: String = "") {
+    print(
+        name.padding(toLength: 46, withPad: " ", startingAt: 0)
+            + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
+}
+
+print("usage-logger benchmarks, \(Date()), \(ProcessInfo.processInfo.processorCount) cores")
+print(String(repeating: "-", count: 100))
+
+// 1. statusline: wall time per invocation against `/bin/true` (the spawn floor) and a node script.
+let runs = 200
+let environment = ["PATH": "/usr/bin:/bin", "HOME": scratch]
+var results: [String: (median: Double, p95: Double, rss: Int)] = [:]
+let node =
+    "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);"
+    + "console.log(`${j.model.display_name} | ctx ${j.context_window.used_percentage}% | 5h ${j.rate_limits.five_hour.used_percentage}%`)})"
+let contenders: [(String, [String])] = [
+    ("/bin/true", ["/bin/true"]),
+    ("usage-logger statusline", [binary, "statusline"]),
+    ("node -e (same line)", ["/usr/bin/env", "node", "-e", node]),
+]
+for (name, argv) in contenders {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        guard let result = spawnTimed(argv, stdinPath: sample, environment: environment) else { break }
+        times.append(result.ms)
+    }
+    // Peak RSS through a small intermediate process: a vfork'd child inherits the spawner's high-water mark.
+    var rss = 0
+    for _ in 0..<10 {
+        rss = max(rss, spawnTimed(["/usr/bin/env"] + argv, stdinPath: sample, environment: environment)?.rssKB ?? 0)
+    }
+    let stats = percentiles(times)
+    results[name] = (stats.median, stats.p95, rss)
+    row(
+        "statusline: \(name)", String(format: "median %.2f ms, p95 %.2f ms", stats.median, stats.p95),
+        String(format: "peak RSS %.1f MiB", Double(rss) / 1024))
+}
+if let ours = results["usage-logger statusline"], let floor = results["/bin/true"],
+    let nodeTimes = results["node -e (same line)"]
+{
+    row("  ratio to /bin/true", String(format: "%.1fx", ours.median / floor.median), "goal: within 3x")
+    row("  node / usage-logger", String(format: "%.1fx faster", nodeTimes.median / ours.median), "goal: at least 10x")
+}
+
+// 2. probe overhead: a probe of a fake claude that prints and exits, against running that fake alone.
+let fake = scratch + "/claude"
+_ = FileManager.default.createFile(
+    atPath: fake, contents: Data("#!/bin/sh\nexec cat \"$0.txt\"\n".utf8), attributes: [.posixPermissions: 0o755])
+try Data(contentsOf: root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/usage-2.1.55.txt")).write(
+    to: URL(fileURLWithPath: fake + ".txt"))
+var configuration = try Configuration(environment: [
+    "HOME": scratch, "PET_CLAUDE_COMMAND": fake, "PET_PROBE_DIR": scratch + "/probe", "PET_USAGE_LOGGING_ENABLED": "1",
+])
+let prober = Prober(configuration: configuration, environment: environment)
+var probeTimes: [Double] = []
+var alone: [Double] = []
+for _ in 0..<100 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = prober.run(.usage)
+    probeTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    alone.append(spawnTimed([fake], stdinPath: "/dev/null", environment: environment)?.ms ?? 0)
+}
+let probeMedian = percentiles(probeTimes).median
+let aloneMedian = percentiles(alone).median
+row("probe: fake claude alone", String(format: "median %.2f ms", aloneMedian))
+row(
+    "probe: the same through usage-logger", String(format: "median %.2f ms", probeMedian),
+    String(format: "overhead %.2f ms", probeMedian - aloneMedian))
+
+// 3. append throughput: records/s through the locked, rotating writer, against plain unlocked appends.
+let line = String(repeating: "x", count: 300)
+let records = 20_000
+let plainPath = scratch + "/plain.jsonl"
+let plain = open(plainPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+var start = DispatchTime.now().uptimeNanoseconds
+for _ in 0..<records { _ = (line + "\n").withCString { write(plain, $0, strlen($0)) } }
+close(plain)
+let plainRate = Double(records) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+let writer = LogWriter(directory: scratch, maxSize: 1 << 20, maxFiles: 100)
+start = DispatchTime.now().uptimeNanoseconds
+for _ in 0..<records { try writer.append(["{\"x\":\"\(line)\"}"], to: .usage) }
+let writerRate = Double(records) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+row("append: plain write(), no lock", String(format: "%.0f records/s", plainRate))
+row(
+    "append: LogWriter, one writer", String(format: "%.0f records/s", writerRate),
+    String(format: "%.1fx slower than plain", plainRate / writerRate))
+let input = scratch + "/input.jsonl"
+try String(repeating: "{\"x\":\"\(line)\"}\n", count: 5_000).write(toFile: input, atomically: true, encoding: .utf8)
+let appendEnvironment = environment.merging([
+    "PET_LOG_DIR": scratch + "/multi", "PET_LOG_MAX_SIZE": "1MB", "PET_LOG_MAX_FILES": "100",
+]) { $1 }
+start = DispatchTime.now().uptimeNanoseconds
+DispatchQueue.concurrentPerform(iterations: 4) { _ in
+    _ = spawnTimed([binary, "append", "usage"], stdinPath: input, environment: appendEnvironment)
+}
+let multiRate = 20_000 / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+row("append: 4 processes at once (usage-logger)", String(format: "%.0f records/s", multiRate), "rotation at 1 MB")
+
+// 4. companion: memory and descriptors over many probe cycles against the fast fake (intervals of 2 ms).
+configuration.usageIntervalMs = 2
+configuration.statusIntervalMs = 2
+var companion = Companion(
+    configuration: configuration, environment: environment, logDirectory: scratch + "/companion", console: quiet)
+try FileManager.default.createDirectory(atPath: scratch + "/companion", withIntermediateDirectories: true)
+companion.probeLimit = 100
+_ = companion.run()
+let warm = processFacts()
+var checkpoints: [(Int, (rssKB: Int, descriptors: Int, zombies: Int))] = []
+for limit in [1_000, 5_000, cycles] where limit <= cycles && !checkpoints.contains(where: { $0.0 == limit }) {
+    companion.probeLimit = limit
+    _ = companion.run()
+    checkpoints.append((limit, processFacts()))
+}
+row("companion: after 100 cycles (warm)", "RSS \(warm.rssKB) KiB", "\(warm.descriptors) descriptors")
+for (count, facts) in checkpoints {
+    row(
+        "companion: after \(count) cycles",
+        "RSS \(facts.rssKB) KiB (\(facts.rssKB - warm.rssKB >= 0 ? "+" : "")\(facts.rssKB - warm.rssKB))",
+        "\(facts.descriptors) descriptors, \(facts.zombies) zombies")
+}
+
+// 5. The real companion binary, which recycles itself every --recycle-after probes to bound that leak:
+//    its RSS sampled from /proc as probes pass, at the shortest intervals settings allow (100 ms).
+let binaryLogs = scratch + "/binary"
+let companionEnvironment = environment.merging([
+    "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": binaryLogs, "PET_CLAUDE_COMMAND": fake,
+    "PET_PROBE_DIR": scratch + "/probe", "PET_USAGE_LOG_INTERVAL": "100", "PET_STATUS_LOG_INTERVAL": "100",
+]) { $1 }
+let companionProcess = Process()
+companionProcess.executableURL = URL(fileURLWithPath: binary)
+companionProcess.arguments = ["run", "--recycle-after", "200"]
+companionProcess.environment = companionEnvironment
+companionProcess.standardError = FileHandle.nullDevice
+try companionProcess.run()
+func probesSoFar() -> Int {
+    ["usage.jsonl", "status.jsonl"].reduce(0) { total, name in
+        total
+            + ((try? String(contentsOfFile: binaryLogs + "/" + name, encoding: .utf8))?.split(separator: "\n").count
+                ?? 0)
+    }
+}
+func companionRSS() -> Int {
+    let status =
+        (try? String(contentsOfFile: "/proc/\(companionProcess.processIdentifier)/status", encoding: .utf8)) ?? ""
+    return status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+}
+var samples: [(Int, Int)] = []
+for target in [100, 400, 800] {
+    while probesSoFar() < target, companionProcess.isRunning { usleep(20_000) }
+    samples.append((probesSoFar(), companionRSS()))
+}
+companionProcess.terminate()
+companionProcess.waitUntilExit()
+for (probes, rss) in samples {
+    row("companion binary (--recycle-after 200): \(probes) probes", "RSS \(rss) KiB", "")
+}
