@@ -84,7 +84,8 @@ struct ConfigCommandTests {
             output.standardError.contains(
                 "PET_COMMAND_TIMOUT (in \(file)) is not a usage-logger setting; did you mean PET_COMMAND_TIMEOUT?"))
         let text = runCLI(["config"], environment: ["HOME": home.path]).output.standardOutput
-        #expect(text.contains("PET_USAGE_LOG_INTERVAL     120000  [file]"))
+        let line = text.split(separator: "\n").first { $0.hasPrefix("PET_USAGE_LOG_INTERVAL ") }
+        #expect(line?.hasSuffix(" 120000  [file]") == true)
         #expect(text.contains("Logging is off"))
     }
 
