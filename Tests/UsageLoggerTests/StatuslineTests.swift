@@ -80,6 +80,30 @@ struct StatuslineTests {
         #expect(SessionContext.load(from: logs)?.rateLimits != nil)
     }
 
+    @Test("the statusline that claude runs inside a probe records nothing")
+    func insideProbe() throws {
+        // A fake claude that, like the real one, runs the statusLine command while it shows its screen.
+        let fake = FakeClaude(
+            sample: "status-2.1.55.txt",
+            "'\(Binary.path)' statusline < '\(Fixtures.path("statusline-input.json"))' > /dev/null")
+        let home = TemporaryDirectory()
+        let logs = home.path + "/logs"
+        let environment = [
+            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+            "PET_CLAUDE_COMMAND": fake.path,
+        ]
+        try #require(FileManager.default.isExecutableFile(atPath: Binary.path))
+        #expect(runCLI(["once", "status"], environment: environment).code == .success)
+        #expect(logRecords(logs + "/status.jsonl").count == 1)
+        #expect(SessionContext.load(from: logs) == nil)
+        #expect(FileSystem.kind(of: logs + "/usage.jsonl") == .missing)
+        let probeSession = runCLI(
+            ["statusline"], environment: environment,
+            input: Array(#"{"session_id":"x","cwd":"\#(home.path)/.local/state/usage-logger/probe"}"#.utf8))
+        #expect(probeSession.code == .success)
+        #expect(SessionContext.load(from: logs) == nil)
+    }
+
     @Test(
         "returns at once and starts exactly one detached companion, even under parallel renders",
         .enabled(

@@ -40,8 +40,11 @@ public enum CLI {
             return .success
         }
         if command == .statusline {  // never fails: a bad setting still gets a line, just no recording
+            // Inside one of our own probes the line is printed but nothing is recorded (see Prober.probeMarker).
+            let insideProbe = environment[Prober.probeMarker] != nil
             return StatuslineCommand.run(
-                configuration: try? Configuration(environment: environment), environment: environment, console: console,
+                configuration: insideProbe ? nil : try? Configuration(environment: environment),
+                environment: environment, console: console,
                 input: console.readStatuslineInput, currentDirectory: currentDirectory)
         }
         let configuration: Configuration

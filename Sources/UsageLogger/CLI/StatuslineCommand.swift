@@ -14,7 +14,10 @@ enum StatuslineCommand {
         var data = StatuslineData(try? JSONParser.parse(input()))
         var limitsAge: TimeInterval?
         var directory: LogDirectory?
-        if let configuration, configuration.loggingEnabled {
+        // A session started in the probe directory is one of our probes, not the user's (belt and braces).
+        let inProbeDirectory =
+            data.cwd.map { cwd in configuration.map { cwd.hasPrefix($0.probeDirectory) } ?? false } ?? false
+        if let configuration, configuration.loggingEnabled, !inProbeDirectory {
             let chosen = LogDirectory.choose(configuration: configuration, currentDirectory: currentDirectory)
             directory = try? chosen.prepare(configuration: configuration)
         }

@@ -11,6 +11,9 @@ public struct Prober: Sendable {
     /// Ends a running probe early when cancelled.
     public var cancellation: Cancellation?
 
+    /// Set in the environment of every probed `claude`, and so of the statusline it runs.
+    public static let probeMarker = "USAGE_LOGGER_PROBE"
+
     public init(configuration: Configuration, environment: [String: String]) {
         self.configuration = configuration
         self.environment = environment
@@ -55,13 +58,16 @@ public struct Prober: Sendable {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.claude"
     }
 
-    /// Our environment with `TERM` set for a 256-colour terminal, minus the markers Claude Code sets for its own
+    /// Our environment with `TERM` set for a 256-colour terminal and our probe marker, minus the markers Claude Code sets for its own
     /// children: the statusline runs inside Claude Code, and claude refuses or behaves differently when nested.
     private var childEnvironment: [String: String] {
         var child = environment
         child["TERM"] = "xterm-256color"
         child["CLAUDECODE"] = nil
         child["CLAUDE_CODE_ENTRYPOINT"] = nil
+        // Claude Code runs the user's statusLine command in the probe too; this tells it not to record the
+        // probe's throwaway session as the user's, nor to keep the companion from going idle.
+        child[Prober.probeMarker] = "1"
         return child
     }
 }

@@ -21,7 +21,7 @@ enum CompanionLauncher {
         else {
             return nil
         }
-        defer { lock.unlock() }  // our copy only: the child's inherited descriptor keeps the lock
+        defer { lock.closeKeepingLock() }  // our copy only: the child's inherited descriptor keeps the lock
         let idleExitMs = configuration.idleExitMs ?? defaultIdleExitMs
         let arguments = [executable, "run", "--idle-exit", "\(idleExitMs)ms", "--lock-fd", "3"]
         var environment = environment

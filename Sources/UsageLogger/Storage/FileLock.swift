@@ -66,6 +66,13 @@ final class FileLock {
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Closes our descriptor without `LOCK_UN`: after handing the lock to a child, which shares the open file
+    /// description, unlocking would release the child's lock too.
+    func closeKeepingLock() {
+        SystemCall.closeQuietly(descriptor)
+        descriptor = -1
+    }
+
     func unlock() {
         guard descriptor >= 0 else { return }
         _ = flock(descriptor, LOCK_UN)
