@@ -7,9 +7,11 @@
 #include <pty.h>
 #endif
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/ioctl.h>
+#include <errno.h>
 #include <unistd.h>
 #include "CPseudoTerminal.h"
 
@@ -62,4 +64,30 @@ int cpt_spawn_detached(const char *path, char *const argv[], char *const envp[],
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     return result;
+}
+
+/* The one piece of process-wide state: where the signal handler writes. Set once, before the handler is installed. */
+static volatile int stop_signal_pipe = -1;
+
+static void on_stop_signal(int number) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)number;
+    if (write(stop_signal_pipe, &byte, 1) < 0) { /* nothing safe to do */ }
+    errno = saved;
+}
+
+int cpt_watch_stop_signals(int write_fd) {
+    const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction action;
+    sigset_t set;
+    stop_signal_pipe = write_fd;
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&set);
+    for (int i = 0; i < 3; i++) {
+        if (sigaction(numbers[i], &action, 0) != 0) return -1;
+        sigaddset(&set, numbers[i]);
+    }
+    return pthread_sigmask(SIG_UNBLOCK, &set, 0) == 0 ? 0 : -1;
 }

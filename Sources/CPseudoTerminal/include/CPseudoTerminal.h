@@ -12,4 +12,9 @@ int cpt_open(int *primary, int *secondary, unsigned short rows, unsigned short c
 /// Returns 0 and the pid, or an errno value.
 int cpt_spawn_detached(const char *path, char *const argv[], char *const envp[], int keep_fd, pid_t *pid);
 
+/// Makes SIGINT, SIGTERM and SIGHUP write their number (one byte) to `write_fd` instead of their default action,
+/// then unblocks them. The handler only calls write(2), which is async-signal-safe; handlers, unlike ignored
+/// signals, are reset by exec, so children still get the default actions. Returns 0 or -1.
+int cpt_watch_stop_signals(int write_fd);
+
 #endif

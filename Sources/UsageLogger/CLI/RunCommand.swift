@@ -83,6 +83,7 @@ enum RunCommand {
     private static func reexecute(_ arguments: [String], keeping descriptor: Int32, environment: [String: String]) {
         guard let executable = CompanionLauncher.ownExecutable() else { return }
         _ = fcntl(descriptor, F_SETFD, 0)  // the lock crosses exec; it is set close-on-exec again when adopted
+        StopSignals.block()  // a stop signal during the exec stays pending for the new image, not fatal
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         execve(executable, argv, envp)
