@@ -104,7 +104,6 @@ struct ReadmeRecipeTests {
         let result = RealClaude.shell([
             "/bin/sh", "-c", "cd '\(logs.path)' && " + Self.parsed.definitions + recipe.command,
         ])
-        print("RECIPE \(recipe.title)\n\(result.output)\(result.error)END")
         #expect(result.status == 0, "\(result.error)")
         #expect(Self.expected[recipe.title] == result.output)
     }
