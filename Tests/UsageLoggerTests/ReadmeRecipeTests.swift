@@ -101,9 +101,10 @@ struct ReadmeRecipeTests {
     @Test("every recipe has an expected output", arguments: parsed.recipes)
     func recipe(_ recipe: Recipe) throws {
         let logs = try Self.generateLogs()
-        let result = RealClaude.shell([
-            "/bin/sh", "-c", "cd '\(logs.path)' && " + Self.parsed.definitions + recipe.command,
-        ])
+        // A fixed locale: `sort` orders differently under others.
+        let result = RealClaude.shell(
+            ["/bin/sh", "-c", "cd '\(logs.path)' && " + Self.parsed.definitions + recipe.command],
+            environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
         #expect(result.status == 0, "\(result.error)")
         #expect(Self.expected[recipe.title] == result.output)
     }
