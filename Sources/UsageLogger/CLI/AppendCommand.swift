@@ -56,8 +56,7 @@ enum AppendCommand {
                     members.insert(("timestamp", .string(now)), at: 0)
                 }
                 let record = JSONValue.object(members)
-                let stored = context.configuration.anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
-                lines.append(stored.serialized())
+                lines.append(context.configuration.storable(record).serialized())
             } catch {
                 rejected += 1
                 context.console.errorLine("line \(index + 1): \(error); not written")

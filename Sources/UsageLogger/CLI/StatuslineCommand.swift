@@ -31,14 +31,14 @@ enum StatuslineCommand {
         console.line(StatuslineRenderer(format: format, color: color, now: now).render(data, limitsAge: limitsAge))
         if let configuration, let directory {
             record(
-                data, fresh: limitsAge == nil, previous: saved, configuration: configuration, environment: environment,
+                data, fresh: limitsAge == nil, configuration: configuration, environment: environment,
                 directory: directory.path, now: now)
         }
         return .success
     }
 
     private static func record(
-        _ data: StatuslineData, fresh: Bool, previous: SessionContext?, configuration: Configuration,
+        _ data: StatuslineData, fresh: Bool, configuration: Configuration,
         environment: [String: String], directory: String, now: Date
     ) {
         guard let lock = try? FileLock.acquire(directory + "/statusline.lock") else { return }
@@ -91,8 +91,7 @@ enum StatuslineCommand {
                 ])
             ),
         ])
-        let stored = configuration.anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
         let writer = LogWriter(directory: directory, configuration: configuration)
-        return (try? writer.append([stored.serialized()], to: .usage)) != nil
+        return (try? writer.append([configuration.storable(record).serialized()], to: .usage)) != nil
     }
 }

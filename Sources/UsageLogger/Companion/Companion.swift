@@ -117,8 +117,8 @@ public struct Companion {
         context.console.errorLine(message)
         let diagnostic = Diagnostic(
             message: message, kind: .probeDisabled, severity: .error, details: ["probe": kind.rawValue])
-        let line = DiagnosticChanges.record(diagnostic, event: "appeared", context.recordContext(at: Date()))
-            .serialized()
+        let record = DiagnosticChanges.record(diagnostic, event: "appeared", context.recordContext(at: Date()))
+        let line = context.configuration.storable(record).serialized()
         let writer = LogWriter(directory: directory.path, configuration: context.configuration)
         do { try writer.append([line], to: .diagnostics) } catch { context.console.errorLine(error.description) }
     }

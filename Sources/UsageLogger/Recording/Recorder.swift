@@ -44,7 +44,7 @@ struct Recorder {
         var notes: [String] = []
         do {
             let report = try writer.append(
-                [screen.stored(configuration).serialized()], to: kind == .status ? .status : .usage)
+                [configuration.storable(screen.record).serialized()], to: LogName(kind))
             notes += try updateState(kind, screen: screen, writer: writer, report: report, at: result.capturedAt)
         } catch let error as LogWriteError {
             return .writeFailed(error)
@@ -66,9 +66,7 @@ struct Recorder {
             if screen.exitCode == .success { state.lastSuccess[kind] = date }
             if let status = screen.statusReport, screen.exitCode == .success {
                 let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: status.diagnostics)
-                let lines = changes.records(context: recordContext).map {
-                    (configuration.anonymizeEmail ? $0.mappingStrings(EmailScrubber.scrub) : $0).serialized()
-                }
+                let lines = changes.records(context: recordContext).map { configuration.storable($0).serialized() }
                 try writer.append(lines, to: .diagnostics)  // before the state says they are known
                 state.knownDiagnostics = status.diagnostics
             }
@@ -87,7 +85,7 @@ struct Recorder {
         var debugNotes: [String] = []
         if configuration.debug, report.tightenedPermissions {
             debugNotes.append(
-                "note: \(writer.path(of: kind == .status ? .status : .usage)) had wider permissions; set back to 0600")
+                "note: \(writer.path(of: LogName(kind))) had wider permissions; set back to 0600")
         }
         if configuration.debug, report.rotated { debugNotes.append("note: rotated \(kind.rawValue).jsonl") }
         return notes + debugNotes

@@ -48,13 +48,8 @@ struct ScreenRecord {
         return found ? .success : .dataError
     }
 
-    /// The record as it may be stored: with `PET_ANONYMIZE_EMAIL`, no clear-text address anywhere in it.
-    func stored(_ configuration: Configuration) -> JSONValue {
-        configuration.anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
-    }
-
     func print(to console: Console, pretty: Bool, configuration: Configuration) {
-        let record = stored(configuration)
+        let record = configuration.storable(self.record)
         console.line(pretty ? record.prettySerialized() : record.serialized())
         if let problem { console.errorLine(problem) }
     }

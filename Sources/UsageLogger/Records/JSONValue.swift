@@ -38,14 +38,6 @@ public enum JSONValue: Sendable, Equatable {
         if case .array(let value) = self { return value }
         return nil
     }
-
-    public var numberValue: Double? {
-        switch self {
-        case .int(let value): return Double(value)
-        case .double(let value): return value
-        default: return nil
-        }
-    }
 }
 
 extension JSONValue {

@@ -2,6 +2,11 @@
 public enum LogName: String, Sendable, CaseIterable {
     case usage, status, diagnostics
 
+    /// The log a probe kind's records go to.
+    public init(_ kind: ProbeKind) {
+        self = kind == .status ? .status : .usage
+    }
+
     public var fileName: String { rawValue + ".jsonl" }
     /// The sidecar lock every writer of this log takes; never renamed.
     var lockName: String { fileName + ".lock" }

@@ -27,10 +27,6 @@ struct TerminalGrid {
         return cells[first..<last].allSatisfy { $0 == Self.blank }
     }
 
-    func isRowBlank(_ row: Int) -> Bool {
-        isBlank(from: (row, 0), to: (row, columns))
-    }
-
     /// Blanks cells from `start` to `end` (row-major, end exclusive).
     mutating func erase(from start: (row: Int, column: Int), to end: (row: Int, column: Int)) {
         let first = max(0, start.row * columns + start.column)
