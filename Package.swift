@@ -13,14 +13,15 @@ let package = Package(
         .library(name: "UsageLogger", targets: ["UsageLogger"]),
     ],
     targets: [
-        // `openpty` is not exported by the Swift Glibc module, so a few lines of C provide it.
+        // A few lines of C for what Swift cannot do safely: `openpty` (not exported by the Glibc module), the code
+        // between fork and exec, and the signal handler of the self-pipe.
         .target(
-            name: "CPseudoTerminal",
+            name: "CSystemShims",
             linkerSettings: [.linkedLibrary("util", .when(platforms: [.linux]))]
         ),
         .target(
             name: "UsageLogger",
-            dependencies: ["CPseudoTerminal"],
+            dependencies: ["CSystemShims"],
             swiftSettings: strictSwift
         ),
         .executableTarget(

@@ -5,7 +5,7 @@ import UsageLogger
 // Run through Benchmarks/run.sh, which builds the release binaries first.
 
 let root = URL(
-    fileURLWithPath: CommandLine.arguments.count > 1
+    fileURLWithPath: CommandLine.arguments.count > 1 && !CommandLine.arguments[1].hasPrefix("-")
         ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath)
 let binary = root.appendingPathComponent(".build/release/usage-logger").path
 let sample = root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/statusline-input.json").path
@@ -13,7 +13,27 @@ let cycles = ProcessInfo.processInfo.environment["BENCH_COMPANION_CYCLES"].flatM
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("usage-logger-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: scratch) }
-let quiet = Console(write: { _ in }, writeError: { _ in }, readInput: { [] })
+
+// A fast fake claude: prints a captured /usage screen and exits.
+let fake = scratch + "/claude"
+_ = FileManager.default.createFile(
+    atPath: fake, contents: Data("#!/bin/sh\nexec cat \"$0.txt\"\n".utf8), attributes: [.posixPermissions: 0o755])
+try Data(contentsOf: root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/usage-2.1.55.txt")).write(
+    to: URL(fileURLWithPath: fake + ".txt"))
+let configuration = try Configuration(environment: [
+    "HOME": scratch, "PET_CLAUDE_COMMAND": fake, "PET_PROBE_DIR": scratch + "/probe", "PET_USAGE_LOGGING_ENABLED": "1",
+])
+let environment = ["PATH": "/usr/bin:/bin", "HOME": scratch]
+
+// `usage-logger-bench ROOT --companion-soak N`: only the companion soak, as one JSON line (a test runs it short).
+if let flag = CommandLine.arguments.firstIndex(of: "--companion-soak") {
+    let probes = CommandLine.arguments.dropFirst(flag + 1).first.flatMap(Int.init) ?? 600
+    let soak = CompanionSoak(
+        configuration: configuration, environment: environment, logDirectory: scratch + "/soak", warmUp: probes / 3)
+    print(CompanionSoak.json(soak.run(probes: probes, checkpoints: [])))
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
 
 func row(_ name: String, _ value: String, _ note: String = "") {
     print(
@@ -26,7 +46,6 @@ print(String(repeating: "-", count: 100))
 
 // 1. statusline: wall time per invocation against `/bin/true` (the spawn floor) and a node script.
 let runs = 200
-let environment = ["PATH": "/usr/bin:/bin", "HOME": scratch]
 var results: [String: (median: Double, p95: Double, rss: Int)] = [:]
 let node =
     "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);"
@@ -61,14 +80,6 @@ if let ours = results["usage-logger statusline"], let floor = results["/bin/true
 }
 
 // 2. probe overhead: a probe of a fake claude that prints and exits, against running that fake alone.
-let fake = scratch + "/claude"
-_ = FileManager.default.createFile(
-    atPath: fake, contents: Data("#!/bin/sh\nexec cat \"$0.txt\"\n".utf8), attributes: [.posixPermissions: 0o755])
-try Data(contentsOf: root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/usage-2.1.55.txt")).write(
-    to: URL(fileURLWithPath: fake + ".txt"))
-var configuration = try Configuration(environment: [
-    "HOME": scratch, "PET_CLAUDE_COMMAND": fake, "PET_PROBE_DIR": scratch + "/probe", "PET_USAGE_LOGGING_ENABLED": "1",
-])
 let prober = Prober(configuration: configuration, environment: environment)
 var probeTimes: [Double] = []
 var alone: [Double] = []
@@ -114,31 +125,29 @@ DispatchQueue.concurrentPerform(iterations: 4) { _ in
 let multiRate = 20_000 / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 row("append: 4 processes at once (usage-logger)", String(format: "%.0f records/s", multiRate), "rotation at 1 MB")
 
-// 4. companion: memory and descriptors over many probe cycles against the fast fake (intervals of 2 ms).
-configuration.usageIntervalMs = 2
-configuration.statusIntervalMs = 2
-var companion = Companion(
-    configuration: configuration, environment: environment, logDirectory: scratch + "/companion", console: quiet)
-try FileManager.default.createDirectory(atPath: scratch + "/companion", withIntermediateDirectories: true)
-companion.probeLimit = 100
-_ = companion.run()
-let warm = processFacts()
-var checkpoints: [(Int, (rssKB: Int, descriptors: Int, zombies: Int))] = []
-for limit in [1_000, 5_000, cycles] where limit <= cycles && !checkpoints.contains(where: { $0.0 == limit }) {
-    companion.probeLimit = limit
-    _ = companion.run()
-    checkpoints.append((limit, processFacts()))
-}
-row("companion: after 100 cycles (warm)", "RSS \(warm.rssKB) KiB", "\(warm.descriptors) descriptors")
-for (count, facts) in checkpoints {
-    row(
-        "companion: after \(count) cycles",
-        "RSS \(facts.rssKB) KiB (\(facts.rssKB - warm.rssKB >= 0 ? "+" : "")\(facts.rssKB - warm.rssKB))",
-        "\(facts.descriptors) descriptors, \(facts.zombies) zombies")
+// 4. companion: memory and descriptors over many probes against the fast fake, in this one process (same pid),
+//    with no recycling: growth is measured from probe 500 (warm) to the last.
+let soak = CompanionSoak(
+    configuration: configuration, environment: environment, logDirectory: scratch + "/companion", warmUp: 500)
+let points = soak.run(probes: cycles, checkpoints: [1_000, 5_000])
+if let warm = points.first {
+    row("companion: after \(warm.probes) probes (warm)", "RSS \(warm.rssKB) KiB", "\(warm.descriptors) descriptors")
+    for point in points.dropFirst() {
+        let growth = point.rssKB - warm.rssKB
+        row(
+            "companion: after \(point.probes) probes",
+            "RSS \(point.rssKB) KiB (\(growth >= 0 ? "+" : "")\(growth))",
+            "\(point.descriptors) descriptors, \(point.zombies) zombies")
+    }
+    if let last = points.last {
+        row(
+            "  growth from probe \(warm.probes) to \(last.probes)",
+            String(format: "%.2f MiB", Double(last.rssKB - warm.rssKB) / 1024), "goal: under 1 MiB")
+    }
 }
 
-// 5. The real companion binary, which recycles itself every --recycle-after probes to bound that leak:
-//    its RSS sampled from /proc as probes pass, at the shortest intervals settings allow (100 ms).
+// 5. The real companion binary at the shortest intervals settings allow (100 ms): its RSS from /proc as probes
+//    pass, one process throughout.
 let binaryLogs = scratch + "/binary"
 let companionEnvironment = environment.merging([
     "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": binaryLogs, "PET_CLAUDE_COMMAND": fake,
@@ -146,7 +155,7 @@ let companionEnvironment = environment.merging([
 ]) { $1 }
 let companionProcess = Process()
 companionProcess.executableURL = URL(fileURLWithPath: binary)
-companionProcess.arguments = ["run", "--recycle-after", "200"]
+companionProcess.arguments = ["run"]
 companionProcess.environment = companionEnvironment
 companionProcess.standardError = FileHandle.nullDevice
 try companionProcess.run()
@@ -171,5 +180,5 @@ for target in [100, 400, 800] {
 companionProcess.terminate()
 companionProcess.waitUntilExit()
 for (probes, rss) in samples {
-    row("companion binary (--recycle-after 200): \(probes) probes", "RSS \(rss) KiB", "")
+    row("companion binary: \(probes) probes (pid \(companionProcess.processIdentifier))", "RSS \(rss) KiB", "")
 }

@@ -5,5 +5,6 @@ import UsageLogger
 // half-way through a line.
 signal(SIGXFSZ, SIG_IGN)
 let code = CLI.run(
-    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+    executablePath: Bundle.main.executablePath)
 exit(code.rawValue)

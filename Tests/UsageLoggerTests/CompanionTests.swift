@@ -123,18 +123,6 @@ struct CompanionTests {
         #expect(companion.standardError.contains("no statusline for"))
     }
 
-    @Test("it recycles itself in place: same pid, same lock, still recording, still stoppable")
-    func recycles() throws {
-        let setup = Setup()
-        let companion = try CompanionProcess(["run", "--recycle-after", "3"], environment: setup.environment())
-        #expect(waitUntil { setup.records(.usage).count >= 6 })  // at least two restarts
-        #expect(FileLock.holder(of: setup.logs + "/companion.lock") == companion.pid)
-        let second = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(second.waitForExit() == 0)  // the lock was never let go
-        companion.signal(SIGTERM)
-        #expect(companion.waitForExit(milliseconds: 2_500) == 0)
-    }
-
     @Test("with logging off it does nothing and exits 0")
     func disabled() throws {
         let setup = Setup()

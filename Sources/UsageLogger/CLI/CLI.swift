@@ -7,7 +7,7 @@ public enum CLI {
 
     public static func run(
         arguments: [String], environment: [String: String], console: Console = .standard,
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath, executablePath: String? = nil
     ) -> ExitCode {
         var arguments = arguments
         guard let first = arguments.first else {
@@ -45,7 +45,7 @@ public enum CLI {
             return StatuslineCommand.run(
                 configuration: insideProbe ? nil : try? Configuration(environment: environment),
                 environment: environment, console: console,
-                input: console.readStatuslineInput, currentDirectory: currentDirectory)
+                input: console.readStatuslineInput, currentDirectory: currentDirectory, executablePath: executablePath)
         }
         let configuration: Configuration
         do {

@@ -8,7 +8,7 @@ enum StatuslineCommand {
     /// `configuration` is nil when the settings are invalid: the line is still printed, nothing recorded.
     static func run(
         configuration: Configuration?, environment: [String: String], console: Console, input: () -> [UInt8],
-        currentDirectory: String
+        currentDirectory: String, executablePath: String? = nil
     ) -> ExitCode {
         let now = Date()
         var data = StatuslineData(try? JSONParser.parse(input()))
@@ -32,14 +32,14 @@ enum StatuslineCommand {
         if let configuration, let directory {
             record(
                 data, fresh: limitsAge == nil, configuration: configuration, environment: environment,
-                directory: directory.path, now: now)
+                directory: directory.path, now: now, executablePath: executablePath)
         }
         return .success
     }
 
     private static func record(
         _ data: StatuslineData, fresh: Bool, configuration: Configuration,
-        environment: [String: String], directory: String, now: Date
+        environment: [String: String], directory: String, now: Date, executablePath: String?
     ) {
         guard let lock = try? FileLock.acquire(directory + "/statusline.lock") else { return }
         defer { lock.unlock() }
@@ -61,7 +61,8 @@ enum StatuslineCommand {
             }
         }
         try? context.save(in: directory)
-        CompanionLauncher.startIfNeeded(directory: directory, configuration: configuration, environment: environment)
+        CompanionLauncher.startIfNeeded(
+            executable: executablePath, directory: directory, configuration: configuration, environment: environment)
     }
 
     /// A usage record with `source: "statusline"` from `rate_limits`.

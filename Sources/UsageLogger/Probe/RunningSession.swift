@@ -1,17 +1,15 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// The read loop of one `TerminalRunner` run: reads the terminal, asks the observer, enforces the limits.
+/// The read loop of one `TerminalRunner` run: reads the terminal, reaps the child on every tick, asks the
+/// observer, enforces the limits.
 struct RunningSession {
-    private static let tickMs: Int32 = 50
+    private static let tickMs: Int64 = 50
     let primary: Int32
-    let processGroup: pid_t
-    let exit: ExitWatch
+    let child: ChildProcess
     let limits: RunLimits
     let started: Int64
     private(set) var outcome = RunOutcome()
@@ -19,10 +17,9 @@ struct RunningSession {
     private var exitedAt: Int64?
     private var buffer = [UInt8](repeating: 0, count: 65_536)
 
-    init(primary: Int32, processGroup: pid_t, exit: ExitWatch, limits: RunLimits, started: Int64) {
+    init(primary: Int32, child: ChildProcess, limits: RunLimits, started: Int64) {
         self.primary = primary
-        self.processGroup = processGroup
-        self.exit = exit
+        self.child = child
         self.limits = limits
         self.started = started
         lastOutputAt = started
@@ -41,29 +38,29 @@ struct RunningSession {
                 outcome.timedOut = true
                 return
             }
-            if exit.result != nil, exitedAt == nil { exitedAt = now }
+            if child.poll() != nil, exitedAt == nil { exitedAt = now }
             if let exitedAt, endOfFile || now - exitedAt >= Int64(limits.drainAfterExitMs) { return }
-            let remaining = Int64(limits.timeoutMs) - (now - started)
+            let tick = Int32(min(Self.tickMs, Int64(limits.timeoutMs) - (now - started)))
             var chunk: ArraySlice<UInt8> = []
-            if !endOfFile, waitReadable(milliseconds: Int32(min(Int64(Self.tickMs), remaining))) {
+            if endOfFile {
+                child.wait(milliseconds: Int(tick))
+            } else if SystemCall.waitReadable(primary, milliseconds: tick) {
                 switch readChunk() {
                 case .some(let bytes): chunk = bytes
                 case .none: endOfFile = true
                 }
-            } else if endOfFile {
-                _ = exit.wait(milliseconds: Int(min(Int64(Self.tickMs), remaining)))
             }
             guard let observer else { continue }
             let observedAt = MonotonicClock.nowMilliseconds()
             let activity = TerminalActivity(
                 output: outcome.truncated ? [] : chunk, elapsedMs: Int(observedAt - started),
-                quietMs: Int(observedAt - lastOutputAt), exited: exit.result != nil)
+                quietMs: Int(observedAt - lastOutputAt), exited: child.poll() != nil)
             for action in observer.observe(activity) {
                 switch action {
                 case .send(let bytes):
-                    try? SystemCall.writeAll(primary, bytes)
+                    try? SystemCall.writeAll(primary, bytes)  // a child that stopped reading is ended below anyway
                 case .finish:
-                    outcome.closedByUs = exit.result == nil
+                    outcome.closedByUs = child.poll() == nil
                     return
                 case .fail(let reason):
                     outcome.stoppedBecause = reason
@@ -76,43 +73,34 @@ struct RunningSession {
     /// Ends every process of the group: SIGTERM, up to the grace period for the command to exit, then SIGKILL
     /// (harmless when none is left). Then records how the command ended and what output was still pending.
     mutating func endProcessGroup() {
-        if exit.result == nil || processGroupExists() {
-            kill(-processGroup, SIGTERM)
+        if child.poll() == nil || child.groupExists {
+            child.signalGroup(SIGTERM)
             // Stopping on a signal must finish within two seconds in all, so the grace is shorter then.
-            _ = exit.wait(milliseconds: outcome.cancelled ? min(limits.graceMs, 500) : limits.graceMs)
-            kill(-processGroup, SIGKILL)
+            child.wait(milliseconds: outcome.cancelled ? min(limits.graceMs, 500) : limits.graceMs)
+            child.signalGroup(SIGKILL)
         }
-        _ = exit.wait(milliseconds: limits.graceMs)
+        child.wait(milliseconds: limits.graceMs)
         while case .some(let bytes) = readChunk(), !bytes.isEmpty {}
-        if let result = exit.result {
-            if result.normal { outcome.exitStatus = result.code } else { outcome.signal = result.code }
+        switch child.termination {
+        case .exited(let status): outcome.exitStatus = status
+        case .signalled(let signal): outcome.signal = signal
+        case nil: break
         }
         outcome.durationMs = Int(MonotonicClock.nowMilliseconds() - started)
-    }
-
-    private func processGroupExists() -> Bool {
-        kill(-processGroup, 0) == 0
-    }
-
-    private func waitReadable(milliseconds: Int32) -> Bool {
-        var descriptor = pollfd(fd: primary, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, max(0, milliseconds))
-        return ready > 0
     }
 
     /// One non-blocking read: the bytes (empty if none are ready), or nil at end of file (EIO once no process
     /// holds the terminal).
     private mutating func readChunk() -> ArraySlice<UInt8>? {
-        let count = buffer.withUnsafeMutableBytes { read(primary, $0.baseAddress, $0.count) }
-        if count > 0 {
-            let bytes = buffer[0..<count]
-            let room = max(0, limits.outputCap - outcome.output.count)
-            outcome.output.append(contentsOf: bytes.prefix(room))
-            outcome.outputBytes += count
-            lastOutputAt = MonotonicClock.nowMilliseconds()
-            return bytes
-        }
-        if count < 0, errno == EAGAIN || errno == EINTR { return [] }
-        return nil
+        let result: Int?
+        do { result = try SystemCall.readSome(primary, into: &buffer) } catch { return nil }
+        guard let count = result else { return [] }
+        guard count > 0 else { return nil }
+        let bytes = buffer[0..<count]
+        let room = max(0, limits.outputCap - outcome.output.count)
+        outcome.output.append(contentsOf: bytes.prefix(room))
+        outcome.outputBytes += count
+        lastOutputAt = MonotonicClock.nowMilliseconds()
+        return bytes
     }
 }

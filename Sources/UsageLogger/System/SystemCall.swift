@@ -23,18 +23,27 @@ public struct SystemCallError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Thin wrappers over the few system calls we need: `EINTR` is retried, failures throw.
+/// Thin wrappers over the system calls we need, the one place that retries `EINTR` and checks results.
 enum SystemCall {
     /// Runs `body` until it stops failing with `EINTR`; throws for any other failure (a result of -1).
     @discardableResult
     static func retrying<T: BinaryInteger>(
         _ operation: String, path: String? = nil, _ body: () -> T
-    ) throws -> T {
+    ) throws(SystemCallError) -> T {
         while true {
             let result = body()
             if result != -1 { return result }
             if errno == EINTR { continue }
             throw SystemCallError(operation, path: path)
+        }
+    }
+
+    /// Runs `body` until it stops failing with `EINTR` and returns its result, -1 included (errno then tells why):
+    /// for calls whose failure is an answer, not an error (a non-blocking read, `waitpid` with `WNOHANG`).
+    static func retryingInterrupts<T: BinaryInteger>(_ body: () -> T) -> T {
+        while true {
+            let result = body()
+            if result != -1 || errno != EINTR { return result }
         }
     }
 
@@ -48,6 +57,42 @@ enum SystemCall {
             }
             offset += written
         }
+    }
+
+    /// One `read` into `buffer`: the count, 0 at end of file, nil when nothing is ready on a non-blocking
+    /// descriptor; throws for any other failure (EIO on a terminal nobody holds any more).
+    static func readSome(_ descriptor: Int32, into buffer: inout [UInt8]) throws(SystemCallError) -> Int? {
+        let count = retryingInterrupts { buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) } }
+        if count >= 0 { return count }
+        if errno == EAGAIN || errno == EWOULDBLOCK { return nil }
+        throw SystemCallError("read")
+    }
+
+    /// Waits up to `milliseconds` for `descriptor` to be readable (or at its end); false on timeout.
+    static func waitReadable(_ descriptor: Int32, milliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return retryingInterrupts { poll(&entry, 1, max(0, milliseconds)) } > 0
+    }
+
+    /// Sleeps for a few milliseconds (a bounded poll of a child's state between checks).
+    static func nap(milliseconds: Int32) {
+        _ = poll(nil, 0, milliseconds)
+    }
+
+    /// Makes reads and writes on `descriptor` return at once instead of blocking.
+    static func setNonBlocking(_ descriptor: Int32) throws(SystemCallError) {
+        let flags = try retrying("fcntl") { fcntl(descriptor, F_GETFL) }
+        try retrying("fcntl") { fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) }
+    }
+
+    /// Sets the close-on-exec flag of `descriptor`.
+    static func setCloseOnExec(_ descriptor: Int32) throws(SystemCallError) {
+        try retrying("fcntl") { fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    }
+
+    /// Sets the permission bits of an open file (umask-proof).
+    static func changeMode(_ descriptor: Int32, _ mode: mode_t, path: String? = nil) throws(SystemCallError) {
+        try retrying("chmod", path: path) { fchmod(descriptor, mode) }
     }
 
     /// Closes a descriptor, ignoring errors: nothing useful can be done about a failed close here.

@@ -65,24 +65,13 @@ enum RealClaude {
     static func shell(_ arguments: [String], environment: [String: String]? = nil) -> (
         status: Int32, output: String, error: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        // Test threads block most signals and children inherit the mask: a shell would never see SIGCHLD.
-        guard (try? TerminalRunner.withEmptySignalMask { try process.run() }) != nil else {
+        guard
+            let command = try? SpawnedCommand(
+                "/usr/bin/env", arguments, environment: environment ?? ProcessInfo.processInfo.environment)
+        else {
             return (-1, "", "could not start \(arguments)")
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
+        _ = command.waitForOutput(milliseconds: 600_000)
+        return (command.waitForExit(milliseconds: 600_000) ?? -1, command.standardOutput, command.standardError)
     }
 }

@@ -1,0 +1,29 @@
+#ifndef C_SYSTEM_SHIMS_H
+#define C_SYSTEM_SHIMS_H
+
+#include <sys/types.h>
+
+/// Opens a pseudo-terminal pair with the given window size; both descriptors are close-on-exec.
+/// Returns 0, or -1 with errno set.
+int ss_open_pty(int *primary, int *secondary, unsigned short rows, unsigned short columns);
+
+/// Starts `path` with `argv` and `envp` (never through a shell) as the leader of a new session, so its process
+/// group is its own and `kill(-pid, …)` reaches everything it starts.
+///
+/// - `streams`: the descriptors to become its standard input, output and error; -1 for /dev/null.
+/// - `controlling_terminal` non-zero: `streams[0]` is a terminal and becomes its controlling terminal (TIOCSCTTY).
+/// - `keep_fd` >= 0: passed on as descriptor 3; every other descriptor but 0, 1 and 2 is closed at exec.
+/// - `directory`: the working directory, or NULL to keep ours.
+/// - The child starts with an empty signal mask and every signal at its default action, whatever the calling
+///   thread blocked or ignored.
+///
+/// Returns 0 and the pid, or an errno value (the exec's own, when the program could not be started).
+int ss_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, const int streams[3],
+             int controlling_terminal, int keep_fd, pid_t *pid);
+
+/// Makes SIGINT, SIGTERM and SIGHUP write their number (one byte) to `write_fd` instead of their default action,
+/// then unblocks them. The handler only calls write(2), which is async-signal-safe; handlers, unlike ignored
+/// signals, are reset by exec, so children still get the default actions. Returns 0 or -1.
+int ss_watch_stop_signals(int write_fd);
+
+#endif
