@@ -25,6 +25,14 @@ let configuration = try Configuration(environment: [
 ])
 let environment = ["PATH": "/usr/bin:/bin", "HOME": scratch]
 
+// `usage-logger-bench ROOT --storm N`: only the emulator storm.
+if let flag = CommandLine.arguments.firstIndex(of: "--storm") {
+    let inputs = CommandLine.arguments.dropFirst(flag + 1).first.flatMap(Int.init) ?? 1_000_000
+    print(String(format: "%.0f inputs/s", ControlSequenceStorm.run(inputs: inputs)))
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // `usage-logger-bench ROOT --companion-soak N`: only the companion soak, as one JSON line (a test runs it short).
 if let flag = CommandLine.arguments.firstIndex(of: "--companion-soak") {
     let probes = CommandLine.arguments.dropFirst(flag + 1).first.flatMap(Int.init) ?? 600
@@ -124,6 +132,14 @@ DispatchQueue.concurrentPerform(iterations: 4) { _ in
 }
 let multiRate = 20_000 / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 row("append: 4 processes at once (usage-logger)", String(format: "%.0f records/s", multiRate), "rotation at 1 MB")
+
+// 3b. the terminal emulator against a million inputs of extreme control sequences (it must survive each one),
+//     against the same number of plain-text inputs.
+let stormInputs = ProcessInfo.processInfo.environment["BENCH_STORM_INPUTS"].flatMap(Int.init) ?? 1_000_000
+let stormRate = ControlSequenceStorm.run(inputs: stormInputs)
+row(
+    "emulator: \(stormInputs) extreme control-sequence inputs", String(format: "%.0f inputs/s", stormRate),
+    "no crash")
 
 // 4. companion: memory and descriptors over many probes against the fast fake, in this one process (same pid),
 //    with no recycling: growth is measured from probe 500 (warm) to the last.

@@ -91,12 +91,15 @@ final class ChildProcess {
         return termination
     }
 
-    /// Waits up to `milliseconds` for the child to end, checking every few milliseconds.
+    /// Waits up to `milliseconds` for the child to end. Checks often at first (a child that closed its terminal
+    /// is usually a zombie within microseconds), then every 5 ms.
     @discardableResult
     func wait(milliseconds: Int) -> Termination? {
         let deadline = MonotonicClock.nowMilliseconds() + Int64(max(0, milliseconds))
+        var napMicroseconds = 50
         while poll() == nil, MonotonicClock.nowMilliseconds() < deadline {
-            SystemCall.nap(milliseconds: 5)
+            SystemCall.nap(microseconds: napMicroseconds)
+            napMicroseconds = min(napMicroseconds * 2, 5_000)
         }
         return termination
     }

@@ -74,9 +74,10 @@ enum SystemCall {
         return retryingInterrupts { poll(&entry, 1, max(0, milliseconds)) } > 0
     }
 
-    /// Sleeps for a few milliseconds (a bounded poll of a child's state between checks).
-    static func nap(milliseconds: Int32) {
-        _ = poll(nil, 0, milliseconds)
+    /// Sleeps briefly between two checks of a child's state (interrupted early by a signal, which is fine).
+    static func nap(microseconds: Int) {
+        var interval = timespec(tv_sec: microseconds / 1_000_000, tv_nsec: (microseconds % 1_000_000) * 1_000)
+        _ = nanosleep(&interval, nil)
     }
 
     /// Makes reads and writes on `descriptor` return at once instead of blocking.

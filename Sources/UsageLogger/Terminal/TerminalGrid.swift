@@ -19,26 +19,29 @@ struct TerminalGrid {
         set { cells[row * columns + column] = newValue }
     }
 
-    /// Whether every cell from `start` to `end` (row-major, end exclusive) is blank.
+    /// Whether every cell from `start` to `end` (row-major, end exclusive) is blank. Positions off the screen
+    /// are clamped to it: they come from a program's counts, which may be anything.
     func isBlank(from start: (row: Int, column: Int), to end: (row: Int, column: Int)) -> Bool {
-        let first = start.row * columns + start.column
-        let last = end.row * columns + end.column
-        guard first < last else { return true }
-        return cells[first..<last].allSatisfy { $0 == Self.blank }
+        let range = cellRange(from: start, to: end)
+        return range.isEmpty || cells[range].allSatisfy { $0 == Self.blank }
     }
 
-    /// Blanks cells from `start` to `end` (row-major, end exclusive).
+    /// Blanks cells from `start` to `end` (row-major, end exclusive), clamped to the screen.
     mutating func erase(from start: (row: Int, column: Int), to end: (row: Int, column: Int)) {
-        let first = max(0, start.row * columns + start.column)
-        let last = min(cells.count, end.row * columns + end.column)
-        guard first < last else { return }
-        for index in first..<last { cells[index] = Self.blank }
+        for index in cellRange(from: start, to: end) { cells[index] = Self.blank }
+    }
+
+    private func cellRange(from start: (row: Int, column: Int), to end: (row: Int, column: Int)) -> Range<Int> {
+        let first = min(max(0, start.row * columns + start.column), cells.count)
+        let last = min(max(0, end.row * columns + end.column), cells.count)
+        return first..<max(first, last)
     }
 
     /// Moves rows `top...bottom` up by `count`, blanking the rows that open at the bottom.
     /// Returns the rows that left the top, for a scrollback.
     @discardableResult
     mutating func scrollUp(top: Int, bottom: Int, count: Int) -> [String] {
+        let (top, bottom) = (max(0, top), min(rows - 1, bottom))
         let count = min(count, bottom - top + 1)
         guard count > 0 else { return [] }
         let departed = (top..<(top + count)).map(text(ofRow:))
@@ -53,6 +56,7 @@ struct TerminalGrid {
 
     /// Moves rows `top...bottom` down by `count`, blanking the rows that open at the top.
     mutating func scrollDown(top: Int, bottom: Int, count: Int) {
+        let (top, bottom) = (max(0, top), min(rows - 1, bottom))
         let count = min(count, bottom - top + 1)
         guard count > 0 else { return }
         for row in stride(from: bottom, through: top, by: -1) {
@@ -65,6 +69,7 @@ struct TerminalGrid {
 
     /// Deletes `count` cells at the cursor, shifting the rest of the row left.
     mutating func deleteCharacters(row: Int, column: Int, count: Int) {
+        guard (0..<rows).contains(row), (0..<columns).contains(column) else { return }
         for target in column..<columns {
             let source = target + count
             self[row, target] = source < columns ? self[row, source] : Self.blank
@@ -73,6 +78,7 @@ struct TerminalGrid {
 
     /// Inserts `count` blank cells at the cursor, shifting the rest of the row right.
     mutating func insertBlanks(row: Int, column: Int, count: Int) {
+        guard (0..<rows).contains(row), (0..<columns).contains(column) else { return }
         for target in stride(from: columns - 1, through: column, by: -1) {
             let source = target - count
             self[row, target] = source >= column ? self[row, source] : Self.blank

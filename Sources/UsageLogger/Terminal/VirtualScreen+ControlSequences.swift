@@ -33,8 +33,9 @@ extension VirtualScreen {
         case "@": screens[active].insertBlanks(row: cursorRow, column: cursorColumn, count: count)
         case "L": insertOrDeleteLines(count: count, inserting: true)
         case "M": insertOrDeleteLines(count: count, inserting: false)
-        case "S": scrollUp(count: count)
+        case "S": scrollUp(count: min(count, regionHeight))
         case "T":
+            let count = min(count, regionHeight)
             preserveBeforeErasing(from: (scrollBottom + 1 - count, 0), to: (scrollBottom + 1, 0))
             screens[active].scrollDown(top: scrollTop, bottom: scrollBottom, count: count)
         case "r": setScrollRegion(sequence)
@@ -116,6 +117,7 @@ extension VirtualScreen {
 
     private mutating func insertOrDeleteLines(count: Int, inserting: Bool) {
         guard cursorRow >= scrollTop, cursorRow <= scrollBottom else { return }
+        let count = min(count, scrollBottom - cursorRow + 1)
         if inserting {
             preserveBeforeErasing(from: (scrollBottom + 1 - count, 0), to: (scrollBottom + 1, 0))
             screens[active].scrollDown(top: cursorRow, bottom: scrollBottom, count: count)
@@ -165,6 +167,9 @@ extension VirtualScreen {
         cursorRow = clampRow(row)
         cursorColumn = 0
     }
+
+    /// Rows in the scroll region: no count of scrolled, inserted or deleted rows can exceed it.
+    private var regionHeight: Int { scrollBottom - scrollTop + 1 }
 
     private func clampRow(_ row: Int) -> Int { min(max(row, 0), rows - 1) }
     private func clampColumn(_ column: Int) -> Int { min(max(column, 0), columns - 1) }
