@@ -5,6 +5,7 @@
 #include <util.h>
 #else
 #include <pty.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #endif
 #include <errno.h>
@@ -53,7 +54,7 @@ static void fail_in_child(int report_fd) {
 }
 
 static void child(const char *path, char *const argv[], char *const envp[], const char *directory,
-                  const int streams[3], int controlling_terminal, int keep_fd, int report_fd) {
+                  const int streams[3], int controlling_terminal, int keep_fd, pid_t die_with, int report_fd) {
     struct sigaction fallback;
     sigset_t empty;
     int standard[3];
@@ -70,6 +71,10 @@ static void child(const char *path, char *const argv[], char *const envp[], cons
     }
     if (keep_fd >= 0 && (keep_fd = fcntl(keep_fd, F_DUPFD_CLOEXEC, 10)) < 0) fail_in_child(report_fd);
 
+#if defined(__linux__)
+    // Set before the check, so a parent that died in between is caught by one or the other.
+    if (die_with && (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != die_with)) _exit(127);
+#endif
     if (setsid() < 0) fail_in_child(report_fd);
     // As a terminal emulator does: the terminal becomes ours, so closing its other side hangs us up.
     if (controlling_terminal && ioctl(standard[0], TIOCSCTTY, 0) != 0) fail_in_child(report_fd);
@@ -86,8 +91,9 @@ static void child(const char *path, char *const argv[], char *const envp[], cons
 }
 
 int ss_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, const int streams[3],
-             int controlling_terminal, int keep_fd, pid_t *pid) {
+             int controlling_terminal, int keep_fd, int die_with_parent, pid_t *pid) {
     int report[2];
+    pid_t parent = die_with_parent ? getpid() : 0;
 #if defined(__APPLE__)
     if (pipe(report) != 0) return errno;
     fcntl(report[0], F_SETFD, FD_CLOEXEC);
@@ -102,7 +108,7 @@ int ss_spawn(const char *path, char *const argv[], char *const envp[], const cha
         close(report[1]);
         return saved;
     }
-    if (started == 0) child(path, argv, envp, directory, streams, controlling_terminal, keep_fd, report[1]);
+    if (started == 0) child(path, argv, envp, directory, streams, controlling_terminal, keep_fd, parent, report[1]);
     close(report[1]);
     // The pipe closes at a successful exec (end of file) or carries the errno of the step that failed.
     int code = 0;

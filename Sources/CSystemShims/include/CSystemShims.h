@@ -14,12 +14,14 @@ int ss_open_pty(int *primary, int *secondary, unsigned short rows, unsigned shor
 /// - `controlling_terminal` non-zero: `streams[0]` is a terminal and becomes its controlling terminal (TIOCSCTTY).
 /// - `keep_fd` >= 0: passed on as descriptor 3; every other descriptor but 0, 1 and 2 is closed at exec.
 /// - `directory`: the working directory, or NULL to keep ours.
+/// - `die_with_parent` non-zero (Linux): the child gets SIGKILL when the calling thread's process dies, so a
+///   `kill -9` of usage-logger does not leave `claude` running; elsewhere ignored.
 /// - The child starts with an empty signal mask and every signal at its default action, whatever the calling
 ///   thread blocked or ignored.
 ///
 /// Returns 0 and the pid, or an errno value (the exec's own, when the program could not be started).
 int ss_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, const int streams[3],
-             int controlling_terminal, int keep_fd, pid_t *pid);
+             int controlling_terminal, int keep_fd, int die_with_parent, pid_t *pid);
 
 /// Makes SIGINT, SIGTERM and SIGHUP write their number (one byte) to `write_fd` instead of their default action,
 /// then unblocks them. The handler only calls write(2), which is async-signal-safe; handlers, unlike ignored

@@ -11,8 +11,8 @@ public struct Prober: Sendable {
     /// Ends a running probe early when cancelled.
     public var cancellation: Cancellation?
 
-    /// Set in the environment of every probed `claude`, and so of the statusline it runs.
-    public static let probeMarker = "USAGE_LOGGER_PROBE"
+    /// Set in the environment of every probed `claude`, and so of the statusline it runs (see `ProbeMarker`).
+    public static let probeMarker = ProbeMarker.variable
 
     public init(configuration: Configuration, environment: [String: String]) {
         self.configuration = configuration
@@ -42,10 +42,13 @@ public struct Prober: Sendable {
         let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: isDedicated)
         let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)
         defer { ProbeDirectory.removeTranscripts(of: directory, claudeConfigDirectory: claudeConfigDirectory) }
+        ProbeMarker.endOrphans()
+        let marker = ProbeMarker()
+        defer { marker.endSurvivors() }
         do {
             let outcome = try runner.run(
                 executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
-                environment: childEnvironment, limits: limits, observer: driver, cancellation: cancellation)
+                environment: childEnvironment(marker), limits: limits, observer: driver, cancellation: cancellation)
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil)
         } catch {
             let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")
@@ -60,14 +63,14 @@ public struct Prober: Sendable {
 
     /// Our environment with `TERM` set for a 256-colour terminal and our probe marker, minus the markers Claude Code sets for its own
     /// children: the statusline runs inside Claude Code, and claude refuses or behaves differently when nested.
-    private var childEnvironment: [String: String] {
+    private func childEnvironment(_ marker: ProbeMarker) -> [String: String] {
         var child = environment
         child["TERM"] = "xterm-256color"
         child["CLAUDECODE"] = nil
         child["CLAUDE_CODE_ENTRYPOINT"] = nil
         // Claude Code runs the user's statusLine command in the probe too; this tells it not to record the
         // probe's throwaway session as the user's, nor to keep the companion from going idle.
-        child[Prober.probeMarker] = "1"
+        child[ProbeMarker.variable] = marker.value
         return child
     }
 }

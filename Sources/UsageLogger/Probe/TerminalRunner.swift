@@ -11,7 +11,8 @@ import CSystemShims
 /// grace period, then SIGKILL.
 ///
 /// The command leads a new session with the pseudo-terminal as its controlling terminal, as in a terminal
-/// emulator: it is not attached to our terminal, and if we die, closing our side hangs it up. A grandchild that
+/// emulator: it is not attached to our terminal, and if we die, closing our side hangs it up (and on Linux it is
+/// killed with us, `PR_SET_PDEATHSIG`). A grandchild that
 /// keeps the terminal open cannot make us wait: after the command exits we read for at most `drainAfterExitMs`.
 public struct TerminalRunner: Sendable {
     public var rows: UInt16 = 50
@@ -36,7 +37,7 @@ public struct TerminalRunner: Sendable {
             try SystemCall.setNonBlocking(primary)
             child = try ChildProcess.spawn(
                 executable: executable, arguments: arguments, environment: environment,
-                workingDirectory: workingDirectory, streams: .terminal(secondary))
+                workingDirectory: workingDirectory, streams: .terminal(secondary), diesWithUs: true)
         }
         var session = RunningSession(primary: primary, child: child, limits: limits, started: started)
         session.pump(observer: observer, cancellation: cancellation)

@@ -49,10 +49,10 @@ final class ChildProcess {
     }
 
     /// Starts `executable` (a path, never run through a shell) with `streams`; `keep` is passed on as
-    /// descriptor 3.
+    /// descriptor 3. `diesWithUs` (Linux): the child is killed when this process dies, even by SIGKILL.
     static func spawn(
         executable: String, arguments: [String], environment: [String: String], workingDirectory: String? = nil,
-        streams: Streams = .none, keep: Int32? = nil
+        streams: Streams = .none, keep: Int32? = nil, diesWithUs: Bool = false
     ) throws(SystemCallError) -> ChildProcess {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -66,7 +66,8 @@ final class ChildProcess {
         var isTerminal: Int32 = 0
         if case .terminal = streams { isTerminal = 1 }
         var pid: pid_t = 0
-        let code = ss_spawn(executable, argv, envp, workingDirectory, descriptors, isTerminal, keep ?? -1, &pid)
+        let code = ss_spawn(
+            executable, argv, envp, workingDirectory, descriptors, isTerminal, keep ?? -1, diesWithUs ? 1 : 0, &pid)
         guard code == 0 else { throw SystemCallError("start", path: executable, code: code) }
         return ChildProcess(pid: pid)
     }
