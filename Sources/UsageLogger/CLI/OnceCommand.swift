@@ -86,7 +86,7 @@ enum LoggingSwitch {
         do {
             let directory = try chosen.prepare(configuration: context.configuration)
             if let reason = directory.fallbackFrom {
-                let marker = directory.path + "/.fallback-noted"
+                let marker = directory.paths.fallbackNoted
                 if FileSystem.kind(of: marker) == .missing {
                     context.console.errorLine(
                         "note: \(chosen.path) cannot be used (\(reason)); logging to \(directory.path) instead")

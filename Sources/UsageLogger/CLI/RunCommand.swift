@@ -42,7 +42,7 @@ enum RunCommand {
             return .success
         }
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
-        let lockPath = directory.path + "/companion.lock"
+        let lockPath = directory.paths.companionLock
         let lock: FileLock
         do {
             if let inheritedLock {

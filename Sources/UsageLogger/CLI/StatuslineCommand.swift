@@ -41,7 +41,7 @@ enum StatuslineCommand {
         _ data: StatuslineData, fresh: Bool, configuration: Configuration,
         environment: [String: String], directory: String, now: Date
     ) {
-        guard let lock = try? FileLock.acquire(directory + "/statusline.lock") else { return }
+        guard let lock = try? FileLock.acquire(LogPaths(directory: directory).statuslineLock) else { return }
         defer { lock.unlock() }
         var context = SessionContext.load(from: directory) ?? SessionContext(updatedAt: now)
         context.updatedAt = now

@@ -20,7 +20,7 @@ struct Recorder {
     var configuration: Configuration { context.configuration }
 
     func record(_ kind: ProbeKind) -> Outcome {
-        let lockPath = directory.path + "/probe-\(kind.rawValue).lock"
+        let lockPath = directory.paths.probeLock(kind)
         let lock: FileLock
         do {
             guard let acquired = try FileLock.tryAcquire(lockPath) else {
@@ -49,7 +49,7 @@ struct Recorder {
         } catch let error as LogWriteError {
             return .writeFailed(error)
         } catch {
-            return .writeFailed(.writeFailed(path: directory.path + "/state.json", reason: "\(error)"))
+            return .writeFailed(.writeFailed(path: directory.paths.state, reason: "\(error)"))
         }
         return .written(problem: screen.problem, exitCode: screen.exitCode, notes: notes)
     }
