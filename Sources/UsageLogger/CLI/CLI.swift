@@ -101,11 +101,12 @@ struct CommandContext {
     /// The Claude Code session the statusline last reported, when known: records carry its id and cwd.
     var claudeSession: (id: String, cwd: String?)?
 
-    /// What records made now carry: our session id, the working directory unless excluded, privacy options.
+    /// What records made now carry: our session id, the working directory (`RecordSink` drops it when
+    /// excluded), the debug and email options.
     func recordContext(at date: Date) -> RecordContext {
         RecordContext(
             timestamp: date, sessionID: claudeSession?.id ?? processSessionID,
-            cwd: configuration.excludeCwd ? nil : (claudeSession?.cwd ?? currentDirectory),
+            cwd: claudeSession?.cwd ?? currentDirectory,
             includeRaw: configuration.debug,
             anonymizeEmail: configuration.anonymizeEmail)
     }

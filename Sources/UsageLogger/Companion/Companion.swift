@@ -118,9 +118,8 @@ public struct Companion {
         let diagnostic = Diagnostic(
             message: message, kind: .probeDisabled, severity: .error, details: ["probe": kind.rawValue])
         let record = DiagnosticChanges.record(diagnostic, event: "appeared", context.recordContext(at: Date()))
-        let line = context.configuration.storable(record).serialized()
-        let writer = LogWriter(directory: directory.path, configuration: context.configuration)
-        do { try writer.append([line], to: .diagnostics) } catch { context.console.errorLine(error.description) }
+        let sink = RecordSink(directory: directory.path, configuration: context.configuration)
+        do { try sink.append([record], to: .diagnostics) } catch { context.console.errorLine(error.description) }
     }
 
     /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept.

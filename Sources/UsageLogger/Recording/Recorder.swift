@@ -40,12 +40,11 @@ struct Recorder {
         let screen = ScreenRecord.make(
             kind: kind, frames: result.frames, capturedAt: result.capturedAt, context: context, failure: result.failure,
             probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
-        let writer = LogWriter(directory: directory.path, configuration: configuration)
+        let sink = RecordSink(directory: directory.path, configuration: configuration)
         var notes: [String] = []
         do {
-            let report = try writer.append(
-                [configuration.storable(screen.record).serialized()], to: LogName(kind))
-            notes += try updateState(kind, screen: screen, writer: writer, report: report, at: result.capturedAt)
+            let report = try sink.append([screen.record], to: LogName(kind))
+            notes += try updateState(kind, screen: screen, sink: sink, report: report, at: result.capturedAt)
         } catch let error as LogWriteError {
             return .writeFailed(error)
         } catch {
@@ -56,7 +55,7 @@ struct Recorder {
 
     /// Records the attempt, writes diagnostic changes, and returns the notes worth a line on stderr.
     private func updateState(
-        _ kind: ProbeKind, screen: ScreenRecord, writer: LogWriter, report: LogWriter.Report, at date: Date
+        _ kind: ProbeKind, screen: ScreenRecord, sink: RecordSink, report: LogWriter.Report, at date: Date
     ) throws -> [String] {
         let store = StateStore(directory: directory.path)
         let recordContext = context.recordContext(at: date)
@@ -66,8 +65,8 @@ struct Recorder {
             if screen.exitCode == .success { state.lastSuccess[kind] = date }
             if let status = screen.statusReport, screen.exitCode == .success {
                 let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: status.diagnostics)
-                let lines = changes.records(context: recordContext).map { configuration.storable($0).serialized() }
-                try writer.append(lines, to: .diagnostics)  // before the state says they are known
+                // Written before the state says they are known: a failed write is tried again next time.
+                try sink.append(changes.records(context: recordContext), to: .diagnostics)
                 state.knownDiagnostics = status.diagnostics
             }
             if let available = report.lowSpace {
@@ -85,7 +84,7 @@ struct Recorder {
         var debugNotes: [String] = []
         if configuration.debug, report.tightenedPermissions {
             debugNotes.append(
-                "note: \(writer.path(of: LogName(kind))) had wider permissions; set back to 0600")
+                "note: \(sink.path(of: LogName(kind))) had wider permissions; set back to 0600")
         }
         if configuration.debug, report.rotated { debugNotes.append("note: rotated \(kind.rawValue).jsonl") }
         return notes + debugNotes

@@ -49,7 +49,7 @@ struct ScreenRecord {
     }
 
     func print(to console: Console, pretty: Bool, configuration: Configuration) {
-        let record = configuration.storable(self.record)
+        let record = RecordPrivacy(configuration: configuration).apply(self.record)
         console.line(pretty ? record.prettySerialized() : record.serialized())
         if let problem { console.errorLine(problem) }
     }
