@@ -123,11 +123,11 @@ struct CompanionTests {
         #expect(companion.standardError.contains("no statusline for"))
     }
 
-    @Test("it recycles itself in place: same pid, same lock, still recording, still stoppable")
-    func recycles() throws {
+    @Test("it runs as one process: after many probes the same pid holds the lock, still recording, still stoppable")
+    func oneProcess() throws {
         let setup = Setup()
-        let companion = try CompanionProcess(["run", "--recycle-after", "3"], environment: setup.environment())
-        #expect(waitUntil { setup.records(.usage).count >= 6 })  // at least two restarts
+        let companion = try CompanionProcess(["run"], environment: setup.environment())
+        #expect(waitUntil { setup.records(.usage).count >= 6 })
         #expect(FileLock.holder(of: setup.logs + "/companion.lock") == companion.pid)
         let second = try CompanionProcess(["run"], environment: setup.environment())
         #expect(second.waitForExit() == 0)  // the lock was never let go

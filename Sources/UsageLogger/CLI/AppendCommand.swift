@@ -33,7 +33,7 @@ enum AppendCommand {
             try sink.append(records, to: log)
         } catch {
             context.console.errorLine(error.description)
-            return error.exitCode
+            return ExitCode(error)
         }
         let plural = records.count == 1 ? "" : "s"
         context.console.errorLine("appended \(records.count) record\(plural) to \(sink.path(of: log))")

@@ -54,7 +54,7 @@ public enum CLI {
             console.errorLine(error.description)
             return .configuration
         }
-        for warning in configuration.warnings { console.writeError(warning + "\n") }
+        for warning in configuration.warnings { console.say(warning) }
         let context = CommandContext(
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
