@@ -70,4 +70,25 @@ struct CompanionRunTests {
         #expect(setup.events.all.count == 3)
         #expect(logRecords(setup.logs + "/usage.jsonl").count + logRecords(setup.logs + "/status.jsonl").count == 3)
     }
+
+    @Test("the process's session id survives a SIGHUP reload: records before and after carry the same one")
+    func sessionSurvivesReload() throws {
+        let setup = Setup(
+            """
+            case "$1" in /status) cat '\(Fixtures.path("status-2.1.55.txt"))' ;; *) cat '\(Fixtures.path("usage-2.1.55.txt"))' ;; esac
+            """)
+        let cancellation = Cancellation()
+        var companion = try setup.companion(
+            ["PET_STATUS_LOG_INTERVAL": "100", "PET_USAGE_LOG_INTERVAL": "100"], cancellation: cancellation)
+        companion.probeLimit = 2
+        #expect(companion.run() == .probeLimitReached)
+        cancellation.requestReload()
+        companion.probeLimit = 4
+        #expect(companion.run() == .probeLimitReached)
+        #expect(setup.events.all.contains(.reloaded))
+        let records = logRecords(setup.logs + "/status.jsonl") + logRecords(setup.logs + "/usage.jsonl")
+        #expect(records.count == 4)
+        #expect(Set(records.compactMap { $0["session_id"]?.stringValue }).count == 1)
+        #expect(records.first?["session_id"]?.stringValue?.count == 36)
+    }
 }

@@ -91,11 +91,14 @@ enum Command: String, CaseIterable {
 
 /// What every command gets: the parsed configuration, the environment it was started with, and the console.
 struct CommandContext {
-    let configuration: Configuration
+    /// Replaced when the companion reloads its settings (SIGHUP); everything else stays.
+    var configuration: Configuration
     let environment: [String: String]
     let console: Console
-    /// One id per usage-logger process, for records when no Claude Code session is known.
-    let processSessionID = UUID().uuidString.lowercased()
+    /// One id per usage-logger process, for records when no Claude Code session is known: made once, so every
+    /// context of the process (and a reloaded companion) shares it.
+    var processSessionID: String { Self.processSessionID }
+    private static let processSessionID = UUID().uuidString.lowercased()
 
     let currentDirectory: String
     /// The Claude Code session the statusline last reported, when known: records carry its id and cwd.

@@ -133,13 +133,12 @@ public struct Companion {
         do { try sink.append([record], to: .diagnostics) } catch { onEvent(.recordFailed(error)) }
     }
 
-    /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept.
+    /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept. Only the
+    /// configuration changes: the process's session id and the rest of the context stay.
     private mutating func reload() {
         do {
             let configuration = try Configuration(environment: context.environment)
-            context = CommandContext(
-                configuration: configuration, environment: context.environment, console: context.console,
-                currentDirectory: context.currentDirectory)
+            context.configuration = configuration
             schedule.changeIntervals(Self.intervals(configuration))
             onEvent(.reloaded)
         } catch {
