@@ -123,6 +123,18 @@ struct CompanionTests {
         #expect(companion.standardError.contains("no statusline for"))
     }
 
+    @Test("it runs as one process: after many probes the same pid holds the lock, still recording, still stoppable")
+    func oneProcess() throws {
+        let setup = Setup()
+        let companion = try CompanionProcess(["run"], environment: setup.environment())
+        #expect(waitUntil { setup.records(.usage).count >= 6 })
+        #expect(FileLock.holder(of: setup.logs + "/companion.lock") == companion.pid)
+        let second = try CompanionProcess(["run"], environment: setup.environment())
+        #expect(second.waitForExit() == 0)  // the lock was never let go
+        companion.signal(SIGTERM)
+        #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+    }
+
     @Test("with logging off it does nothing and exits 0")
     func disabled() throws {
         let setup = Setup()

@@ -71,7 +71,7 @@ struct LogWriterTests {
             Issue.record("expected a refusal")
         } catch {
             #expect(error.description.contains("it is a directory, not a regular file"))
-            #expect(error.exitCode == .cannotCreate)
+            #expect(ExitCode(error) == .cannotCreate)
         }
     }
 

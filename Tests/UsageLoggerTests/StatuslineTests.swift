@@ -80,6 +80,24 @@ struct StatuslineTests {
         #expect(SessionContext.load(from: logs)?.rateLimits != nil)
     }
 
+    @Test("its usage record is a probe's usage record with source statusline, null where the input says nothing")
+    func usageRecordShape() throws {
+        let home = TemporaryDirectory()
+        let environment = [
+            "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": home.path + "/logs",
+            "PET_CLAUDE_COMMAND": "/nonexistent/claude",
+        ]
+        let input = #"{"cwd":"/w","rate_limits":{"five_hour":{"used_percentage":"12","resets_at":1785776400}}}"#
+        #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
+        let line = try String(contentsOfFile: home.path + "/logs/usage.jsonl", encoding: .utf8)
+        let expected =
+            #","session_id":null,"cwd":"/w","usage_data":{"source":"statusline","state":"ok","windows":["#
+            + #"{"name":"Current session","used_percent":12,"resets":null,"resets_at":"2026-08-03T17:00:00.000Z"}],"#
+            + #""extra_usage":null,"cost":null,"total_tokens":null,"error":null,"duration_ms":null}}"# + "\n"
+        #expect(line.hasPrefix(#"{"timestamp":""#))
+        #expect(line.hasSuffix(expected))
+    }
+
     @Test("the statusline that claude runs inside a probe records nothing")
     func insideProbe() throws {
         // A fake claude that, like the real one, runs the statusLine command while it shows its screen.

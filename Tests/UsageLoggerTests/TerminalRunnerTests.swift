@@ -38,7 +38,7 @@ struct TerminalRunnerTests {
         let outcome = try run(fake)
         #expect(outcome.succeeded)
         #expect(!outcome.timedOut)
-        #expect(outcome.durationMs < ProbeKind.status.settleMs + 4_000)
+        #expect(outcome.durationMs < ScreenCompleteness(kind: .status).settleMs + 4_000)
         #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
     }
 

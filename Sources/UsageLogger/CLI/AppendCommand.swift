@@ -26,23 +26,23 @@ enum AppendCommand {
         } else {
             input = context.console.readInput()
         }
-        let (lines, rejected) = records(from: input, context: context)
+        let (records, rejected) = records(from: input, context: context)
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
-        let writer = LogWriter(directory: directory.path, configuration: context.configuration)
+        let sink = RecordSink(directory: directory.path, configuration: context.configuration)
         do {
-            try writer.append(lines, to: log)
+            try sink.append(records, to: log)
         } catch {
             context.console.errorLine(error.description)
-            return error.exitCode
+            return ExitCode(error)
         }
-        let plural = lines.count == 1 ? "" : "s"
-        context.console.errorLine("appended \(lines.count) record\(plural) to \(writer.path(of: log))")
+        let plural = records.count == 1 ? "" : "s"
+        context.console.errorLine("appended \(records.count) record\(plural) to \(sink.path(of: log))")
         return rejected > 0 ? .dataError : .success
     }
 
-    /// The lines to write, and how many were rejected (each said on stderr with its number).
-    private static func records(from input: [UInt8], context: CommandContext) -> ([String], Int) {
-        var lines: [String] = []
+    /// The records to write, and how many lines were rejected (each said on stderr with its number).
+    private static func records(from input: [UInt8], context: CommandContext) -> ([JSONValue], Int) {
+        var records: [JSONValue] = []
         var rejected = 0
         let now = Timestamp.string(from: Date())
         for (index, line) in input.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
@@ -55,13 +55,12 @@ enum AppendCommand {
                 if !members.contains(where: { $0.0 == "timestamp" }) {
                     members.insert(("timestamp", .string(now)), at: 0)
                 }
-                let record = JSONValue.object(members)
-                lines.append(context.configuration.storable(record).serialized())
+                records.append(.object(members))
             } catch {
                 rejected += 1
                 context.console.errorLine("line \(index + 1): \(error); not written")
             }
         }
-        return (lines, rejected)
+        return (records, rejected)
     }
 }

@@ -54,7 +54,7 @@ public enum CLI {
             console.errorLine(error.description)
             return .configuration
         }
-        for warning in configuration.warnings { console.writeError(warning + "\n") }
+        for warning in configuration.warnings { console.say(warning) }
         let context = CommandContext(
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
@@ -91,21 +91,25 @@ enum Command: String, CaseIterable {
 
 /// What every command gets: the parsed configuration, the environment it was started with, and the console.
 struct CommandContext {
-    let configuration: Configuration
+    /// Replaced when the companion reloads its settings (SIGHUP); everything else stays.
+    var configuration: Configuration
     let environment: [String: String]
     let console: Console
-    /// One id per usage-logger process, for records when no Claude Code session is known.
-    let processSessionID = UUID().uuidString.lowercased()
+    /// One id per usage-logger process, for records when no Claude Code session is known: made once, so every
+    /// context of the process (and a reloaded companion) shares it.
+    var processSessionID: String { Self.processSessionID }
+    private static let processSessionID = UUID().uuidString.lowercased()
 
     let currentDirectory: String
     /// The Claude Code session the statusline last reported, when known: records carry its id and cwd.
     var claudeSession: (id: String, cwd: String?)?
 
-    /// What records made now carry: our session id, the working directory unless excluded, privacy options.
+    /// What records made now carry: our session id, the working directory (`RecordSink` drops it when
+    /// excluded), the debug and email options.
     func recordContext(at date: Date) -> RecordContext {
         RecordContext(
             timestamp: date, sessionID: claudeSession?.id ?? processSessionID,
-            cwd: configuration.excludeCwd ? nil : (claudeSession?.cwd ?? currentDirectory),
+            cwd: claudeSession?.cwd ?? currentDirectory,
             includeRaw: configuration.debug,
             anonymizeEmail: configuration.anonymizeEmail)
     }

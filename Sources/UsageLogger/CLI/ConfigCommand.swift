@@ -31,7 +31,7 @@ enum ConfigCommand {
                 directory.isExplicit
                     ? "                cannot be used: \(directoryProblem)"
                     : "                cannot be used (\(directoryProblem)); records go to "
-                        + "\(configuration.xdgStateHome)/usage-logger/logs instead")
+                        + "\(LogDirectory.fallbackPath(configuration: configuration)) instead")
         }
         context.console.line("Probe directory: \(configuration.probeDirectory)")
         if !configuration.loggingEnabled { context.console.line("Logging is off: set PET_USAGE_LOGGING_ENABLED=true.") }
@@ -69,7 +69,7 @@ enum ConfigCommand {
                     (
                         "fallback",
                         problem != nil && !directory.isExplicit
-                            ? .string(configuration.xdgStateHome + "/usage-logger/logs") : .null
+                            ? .string(LogDirectory.fallbackPath(configuration: configuration)) : .null
                     ),
                 ])
             ),

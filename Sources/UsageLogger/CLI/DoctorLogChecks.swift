@@ -22,7 +22,7 @@ struct DoctorLogChecks {
         let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
         let path =
             directory.problem() != nil && !directory.isExplicit
-            ? configuration.xdgStateHome + "/usage-logger/logs" : directory.path
+            ? LogDirectory.fallbackPath(configuration: configuration) : directory.path
         guard FileSystem.kind(of: path) == .directory || FileSystem.kind(of: path) == .symbolicLink else {
             let problem = directory.problem()
             checks.append(
@@ -34,7 +34,8 @@ struct DoctorLogChecks {
             return checks
         }
         checks.append(directoryCheck(path))
-        for log in LogName.allCases { checks.append(fileCheck(path + "/" + log.fileName, log: log)) }
+        let paths = LogPaths(directory: path)
+        for log in LogName.allCases { checks.append(fileCheck(paths.log(log), log: log)) }
         checks.append(
             Check(
                 level: .ok, title: "rotation",
@@ -42,7 +43,7 @@ struct DoctorLogChecks {
                     "at \(ByteCount.text(configuration.maxSize)), keeping \(configuration.maxFiles) old file\(configuration.maxFiles == 1 ? "" : "s") per log"
             ))
         checks.append(spaceCheck(path))
-        checks.append(companionCheck(path))
+        checks.append(companionCheck(paths))
         return checks
     }
 
@@ -112,8 +113,8 @@ struct DoctorLogChecks {
         return Check(level: .ok, title: "free space", detail: text)
     }
 
-    private func companionCheck(_ path: String) -> Check {
-        let lockPath = path + "/companion.lock"
+    private func companionCheck(_ paths: LogPaths) -> Check {
+        let lockPath = paths.companionLock
         guard FileSystem.kind(of: lockPath) == .regular, (try? FileLock.tryAcquire(lockPath)) == nil else {
             return Check(level: .ok, title: "companion", detail: "not running (cron or the statusline can start it)")
         }

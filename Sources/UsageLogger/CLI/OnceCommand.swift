@@ -31,27 +31,10 @@ enum OnceCommand {
                 continue
             }
             let outcome = Recorder(context: context, directory: directory).record(kind)
-            exitCode = worse(exitCode, report(outcome, kind: kind, console: context.console))
+            context.console.say(outcome, kind: kind)
+            exitCode = worse(exitCode, ExitCode(outcome))
         }
         return exitCode
-    }
-
-    private static func report(_ outcome: Recorder.Outcome, kind: ProbeKind, console: Console) -> ExitCode {
-        switch outcome {
-        case .skipped(let holder):
-            let who = holder.map { " (pid \($0))" } ?? ""
-            console.errorLine("another usage-logger\(who) is already probing \(kind.rawValue); skipped this one")
-            return .success
-        case .written(let problem, let exitCode, let notes):
-            for note in notes { console.errorLine(note) }
-            if let problem { console.errorLine("\(kind.rawValue): \(problem) (recorded with the error)") }
-            return exitCode == .success ? .success : .unavailable
-        case .writeFailed(let error):
-            console.errorLine(error.description)
-            return error.exitCode
-        case .cancelled:
-            return .success
-        }
     }
 
     /// The exit code that matters more: write failures over probe failures over success.
@@ -86,7 +69,7 @@ enum LoggingSwitch {
         do {
             let directory = try chosen.prepare(configuration: context.configuration)
             if let reason = directory.fallbackFrom {
-                let marker = directory.path + "/.fallback-noted"
+                let marker = directory.paths.fallbackNoted
                 if FileSystem.kind(of: marker) == .missing {
                     context.console.errorLine(
                         "note: \(chosen.path) cannot be used (\(reason)); logging to \(directory.path) instead")

@@ -16,9 +16,12 @@ enum ParseCommand {
         } else {
             bytes = context.console.readInput()
         }
+        let now = Date()
         let screen = ScreenRecord.make(
-            kind: parsed.kind, frames: VirtualScreen.frames(of: bytes), capturedAt: Date(), context: context)
-        screen.print(to: context.console, pretty: parsed.pretty, configuration: context.configuration)
-        return screen.exitCode
+            kind: parsed.kind, frames: VirtualScreen.frames(of: bytes), capturedAt: now,
+            context: context.recordContext(at: now))
+        context.console.show(
+            screen, pretty: parsed.pretty, privacy: RecordPrivacy(configuration: context.configuration))
+        return ExitCode(screen.verdict)
     }
 }

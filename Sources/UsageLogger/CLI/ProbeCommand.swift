@@ -7,11 +7,12 @@ enum ProbeCommand {
         else { return .usage }
         let result = Prober(configuration: context.configuration, environment: context.environment).run(parsed.kind)
         let screen = ScreenRecord.make(
-            kind: parsed.kind, frames: result.frames, capturedAt: result.capturedAt, context: context,
-            failure: result.failure, probe: result.outcome?.json(command: result.command),
-            durationMs: result.outcome?.durationMs)
-        screen.print(to: context.console, pretty: parsed.pretty, configuration: context.configuration)
+            kind: parsed.kind, frames: result.frames, capturedAt: result.capturedAt,
+            context: context.recordContext(at: result.capturedAt), failure: result.failure,
+            probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
+        context.console.show(
+            screen, pretty: parsed.pretty, privacy: RecordPrivacy(configuration: context.configuration))
         if case .probeDirectory? = result.startError { return .cannotCreate }
-        return screen.exitCode
+        return ExitCode(screen.verdict)
     }
 }

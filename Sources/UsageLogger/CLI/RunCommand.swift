@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `usage-logger run [--idle-exit DURATION]`: the companion process, one per log directory.
 enum RunCommand {
     static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
@@ -36,7 +30,7 @@ enum RunCommand {
             return .success
         }
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
-        let lockPath = directory.path + "/companion.lock"
+        let lockPath = directory.paths.companionLock
         let lock: FileLock
         do {
             if let inheritedLock {
@@ -57,9 +51,11 @@ enum RunCommand {
         lock.recordHolder()
         let cancellation = Cancellation()
         StopSignals.install(into: cancellation)
+        let console = context.console
         var companion = Companion(
-            context: context, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs)
-        return companion.run()
+            context: context, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
+            onEvent: { console.say($0) })
+        return console.say(companion.run())
     }
 
     private static func usage(_ message: String, _ context: CommandContext) -> ExitCode {

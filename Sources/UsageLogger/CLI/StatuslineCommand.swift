@@ -41,7 +41,7 @@ enum StatuslineCommand {
         _ data: StatuslineData, fresh: Bool, configuration: Configuration,
         environment: [String: String], directory: String, now: Date, executablePath: String?
     ) {
-        guard let lock = try? FileLock.acquire(directory + "/statusline.lock") else { return }
+        guard let lock = try? FileLock.acquire(LogPaths(directory: directory).statuslineLock) else { return }
         defer { lock.unlock() }
         var context = SessionContext.load(from: directory) ?? SessionContext(updatedAt: now)
         context.updatedAt = now
@@ -65,34 +65,14 @@ enum StatuslineCommand {
             executable: executablePath, directory: directory, configuration: configuration, environment: environment)
     }
 
-    /// A usage record with `source: "statusline"` from `rate_limits`.
+    /// A usage record with `source: "statusline"` from `rate_limits`, built like a probe's.
     private static func appendUsageRecord(
         _ data: StatuslineData, configuration: Configuration, directory: String, now: Date
     ) -> Bool {
-        func window(_ name: String, _ limit: StatuslineData.Limit?) -> JSONValue? {
-            guard let limit else { return nil }
-            return .object([
-                ("name", .string(name)), ("used_percent", .from(limit.usedPercent)), ("resets", .null),
-                ("resets_at", .from(limit.resetsAt.map(Timestamp.string(from:)))),
-            ])
-        }
-        let windows = [window("Current session", data.fiveHour), window("Current week (all models)", data.sevenDay)]
-            .compactMap { $0 }
-        let record = JSONValue.object([
-            ("timestamp", .string(Timestamp.string(from: now))),
-            ("session_id", .from(data.sessionID)),
-            ("cwd", configuration.excludeCwd ? .null : .from(data.cwd)),
-            (
-                "usage_data",
-                .object([
-                    ("source", .string("statusline")), ("state", .string("ok")), ("windows", .array(windows)),
-                    ("extra_usage", .null), ("cost", .null), ("total_tokens", .from(data.totalTokens)),
-                    ("error", .null),
-                    ("duration_ms", .null),
-                ])
-            ),
-        ])
-        let writer = LogWriter(directory: directory, configuration: configuration)
-        return (try? writer.append([configuration.storable(record).serialized()], to: .usage)) != nil
+        let context = RecordContext(timestamp: now, sessionID: data.sessionID, cwd: data.cwd)
+        let record = UsageRecord.make(
+            data.usageReport, context: context, rawLines: [], source: "statusline", totalTokens: data.totalTokens)
+        let sink = RecordSink(directory: directory, configuration: configuration)
+        return (try? sink.append([record], to: .usage)) != nil
     }
 }

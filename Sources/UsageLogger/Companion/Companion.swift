@@ -1,68 +1,79 @@
 import Foundation
 
 /// The companion process: probes `/status` at start and every status interval, `/usage` every usage interval,
-/// one probe at a time, until stopped by a signal, by idleness, or by both probes failing for good.
+/// one probe at a time, until stopped by a signal, by idleness, or by both probes failing for good. It prints
+/// nothing: what happens is reported to `onEvent`, how it ended is returned, and the command layer says both.
 public struct Companion {
+    /// What happened while running, as it happens.
+    enum Event: Equatable {
+        /// A probe ended, and this is what the recorder made of it.
+        case probed(ProbeKind, Recorder.Outcome)
+        /// Failures in a row switched a probe off; `diagnostic` is what `diagnostics.jsonl` records about it.
+        case switchedOff(ProbeKind, Diagnostic)
+        /// A record about the companion itself (a switch-off) could not be written.
+        case recordFailed(LogWriteError)
+        /// SIGHUP: the configuration was read again and is in use.
+        case reloaded
+        /// SIGHUP: the new configuration is invalid, so the previous one stays.
+        case reloadFailed(ConfigurationError)
+    }
+
+    /// How `run()` ended.
+    public enum Ending: Sendable, Equatable {
+        /// Asked to stop (SIGINT, SIGTERM).
+        case stopped
+        /// `probeLimit` probes were made.
+        case probeLimitReached
+        /// No statusline render for `idleExitMs`: Claude Code is not in use.
+        case idle(milliseconds: Int64)
+        /// Every probe is switched off after repeated failures.
+        case everyProbeSwitchedOff
+    }
+
     var context: CommandContext
     let directory: LogDirectory
     let cancellation: Cancellation
     let idleExitMs: Int64?
+    let onEvent: (Event) -> Void
     private var schedule: CompanionSchedule
     private let startedAt = Date()
     /// Stop after this many probes (benchmarks); nil runs until stopped.
     public var probeLimit: Int?
-    /// After this many probes, `run()` returns `.recycle` so the process can start afresh (see `RunCommand`).
-    public var recycleAfterProbes: Int?
     private var probes = 0
 
-    /// How `run()` ended.
-    public enum Ending: Equatable {
-        case exit(ExitCode)
-        /// Time to re-execute: Foundation's `Process` leaks a little on every run (swift-corelibs-foundation#3260).
-        case recycle
-    }
-
-    init(context: CommandContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?) {
+    init(
+        context: CommandContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
+        onEvent: @escaping (Event) -> Void = { _ in }
+    ) {
         self.context = context
         self.directory = directory
         self.cancellation = cancellation
         self.idleExitMs = idleExitMs
+        self.onEvent = onEvent
         schedule = CompanionSchedule(
             intervals: Self.intervals(context.configuration), kinds: Self.kinds(context.configuration),
             startMs: MonotonicClock.nowMilliseconds(), maximumFailures: context.configuration.maxConsecutiveFailures)
     }
 
     /// A companion for `logDirectory` with a configuration made in code (the benchmark uses intervals of a few
-    /// milliseconds, below what settings allow).
+    /// milliseconds, below what settings allow); its events are said on `console` as `usage-logger run` says them.
     public init(configuration: Configuration, environment: [String: String], logDirectory: String, console: Console) {
         let context = CommandContext(
             configuration: configuration, environment: environment, console: console,
             currentDirectory: FileManager.default.currentDirectoryPath)
         let directory = LogDirectory(path: logDirectory, reason: "given", isExplicit: true)
-        self.init(context: context, directory: directory, cancellation: Cancellation(), idleExitMs: nil)
+        self.init(
+            context: context, directory: directory, cancellation: Cancellation(), idleExitMs: nil,
+            onEvent: { console.say($0) })
     }
 
-    /// Runs until stopped; exit 0, or 69 when every probe was switched off.
-    public mutating func run() -> ExitCode {
-        if case .exit(let code) = runUntilRecycle() { return code }
-        return .success
-    }
-
-    /// Runs until stopped, or until it is time to recycle the process.
-    public mutating func runUntilRecycle() -> Ending {
-        var console: Console { context.console }
+    /// Runs until stopped, idle, out of probes to make, or at `probeLimit`; may be called again to go on.
+    public mutating func run() -> Ending {
         while !cancellation.isCancelled {
-            if let probeLimit, probes >= probeLimit { return .exit(.success) }
-            if let recycleAfterProbes, probes >= recycleAfterProbes { return .recycle }
+            if let probeLimit, probes >= probeLimit { return .probeLimitReached }
             if cancellation.takeReloadRequest() { reload() }
-            if let idleExitMs, isIdle(for: idleExitMs) {
-                console.errorLine("no statusline for \(AgeText.text(Double(idleExitMs) / 1000)); the companion exits")
-                return .exit(.success)
-            }
-            guard let (kind, dueMs) = schedule.next() else {
-                console.errorLine("every probe is switched off after repeated failures; the companion exits")
-                return .exit(.unavailable)
-            }
+            if let idleExitMs, isIdle(for: idleExitMs) { return .idle(milliseconds: idleExitMs) }
+            guard let (kind, dueMs) = schedule.next() else { return .everyProbeSwitchedOff }
             let now = MonotonicClock.nowMilliseconds()
             if dueMs > now {
                 cancellation.wait(milliseconds: min(dueMs - now, 1_000))  // wake each second for idleness
@@ -74,7 +85,7 @@ public struct Companion {
             }
             probe(kind)
         }
-        return .exit(.success)
+        return .stopped
     }
 
     private mutating func probe(_ kind: ProbeKind) {
@@ -86,24 +97,24 @@ public struct Companion {
             probeContext.claudeSession = (id, session.cwd)
         }
         let outcome = Recorder(context: probeContext, directory: directory, cancellation: cancellation).record(kind)
+        onEvent(.probed(kind, outcome))
         let result: CompanionSchedule.Result
-        var problem: String?
+        let problem: String?
         switch outcome {
         case .cancelled:
             return
         case .skipped:
             result = .success  // another process probed it just now
-        case .written(let reported, let exitCode, let notes):
-            for note in notes { context.console.errorLine(note) }
+            problem = nil
+        case .written(let reported, let verdict, _):
             problem = reported
             result =
-                exitCode == .success
+                verdict == .complete
                 ? .success : (reported?.contains("rate_limit_error") == true ? .rateLimited : .failure)
         case .writeFailed(let error):
             problem = error.description
             result = .failure
         }
-        if let problem { context.console.errorLine("\(kind.rawValue): \(problem)") }
         if schedule.record(kind, result, nowMs: MonotonicClock.nowMilliseconds()) {
             switchedOff(kind, lastProblem: problem ?? "unknown")
         }
@@ -114,26 +125,24 @@ public struct Companion {
         let message =
             "usage-logger switched off the \(kind.slashCommand) probe after \(count) failures in a row; "
             + "last: \(lastProblem). Fix it, then restart the companion."
-        context.console.errorLine(message)
         let diagnostic = Diagnostic(
             message: message, kind: .probeDisabled, severity: .error, details: ["probe": kind.rawValue])
+        onEvent(.switchedOff(kind, diagnostic))
         let record = DiagnosticChanges.record(diagnostic, event: "appeared", context.recordContext(at: Date()))
-        let line = context.configuration.storable(record).serialized()
-        let writer = LogWriter(directory: directory.path, configuration: context.configuration)
-        do { try writer.append([line], to: .diagnostics) } catch { context.console.errorLine(error.description) }
+        let sink = RecordSink(directory: directory.path, configuration: context.configuration)
+        do { try sink.append([record], to: .diagnostics) } catch { onEvent(.recordFailed(error)) }
     }
 
-    /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept.
+    /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept. Only the
+    /// configuration changes: the process's session id and the rest of the context stay.
     private mutating func reload() {
         do {
             let configuration = try Configuration(environment: context.environment)
-            context = CommandContext(
-                configuration: configuration, environment: context.environment, console: context.console,
-                currentDirectory: context.currentDirectory)
+            context.configuration = configuration
             schedule.changeIntervals(Self.intervals(configuration))
-            context.console.errorLine("configuration reloaded")
+            onEvent(.reloaded)
         } catch {
-            context.console.errorLine("\(error); kept the previous configuration")
+            onEvent(.reloadFailed(error))
         }
     }
 

@@ -36,7 +36,7 @@ public struct Configuration: Sendable, Equatable {
     public var entries: [(setting: Setting, value: String, source: SettingSource)] = []
     public var configFile: String
     /// Problems worth a line on stderr that do not stop the program (unknown `PET_*` names).
-    public var warnings: [String] = []
+    public var warnings: [ConfigurationWarning] = []
     /// The environment's HOME, XDG and Claude Code directories, for paths derived from them.
     public var home: String
     public var xdgStateHome: String
@@ -93,8 +93,7 @@ public struct Configuration: Sendable, Equatable {
             Self.expandingTilde(values.raw(.probeDirectory), home: home) ?? xdgStateHome + "/usage-logger/probe"
         debug = try values.boolean(.loggingDebug)
         entries = Setting.all.map { ($0, values.raw($0) ?? $0.defaultValue, values.source($0)) }
-        warnings =
-            Self.unknownNames(in: environment, source: "environment") + Self.unknownNames(in: file, source: configFile)
+        warnings = Self.unknownNames(in: environment, file: nil) + Self.unknownNames(in: file, file: configFile)
     }
 
     public static func == (lhs: Configuration, rhs: Configuration) -> Bool {
@@ -126,12 +125,10 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// A warning for each `PET_*` name that is not a known setting, with the closest known name.
-    static func unknownNames(in values: [String: String], source: String) -> [String] {
+    static func unknownNames(in values: [String: String], file: String?) -> [ConfigurationWarning] {
         let known = Set(Setting.all.map(\.name))
         return values.keys.filter { $0.hasPrefix("PET_") && !known.contains($0) }.sorted().map { name in
-            let hint = Suggestion.closest(to: name, among: Array(known)).map { "; did you mean \($0)?" } ?? ""
-            let place = source == "environment" ? "" : " (in \(source))"
-            return "usage-logger: warning: \(name)\(place) is not a usage-logger setting\(hint)"
+            .unknownSetting(name: name, file: file, suggestion: Suggestion.closest(to: name, among: Array(known)))
         }
     }
 }

@@ -12,6 +12,7 @@ public final class ProbeDriver: TerminalObserver {
     private static let trustPromptQuietMs = 500
 
     let kind: ProbeKind
+    private let completeness: ScreenCompleteness
     let workingDirectory: String
     let mayAcceptTrustPrompt: Bool
     private var screen = VirtualScreen()
@@ -23,6 +24,7 @@ public final class ProbeDriver: TerminalObserver {
 
     public init(kind: ProbeKind, workingDirectory: String, mayAcceptTrustPrompt: Bool) {
         self.kind = kind
+        completeness = ScreenCompleteness(kind: kind)
         self.workingDirectory = workingDirectory
         self.mayAcceptTrustPrompt = mayAcceptTrustPrompt
     }
@@ -41,12 +43,12 @@ public final class ProbeDriver: TerminalObserver {
             actions += answerTrustPrompt(lines, activity)
             return actions
         }
-        let assessment = kind.assess(lines, at: Date())
+        let assessment = completeness.assess(lines, at: Date())
         if assessment.fingerprint != fingerprint {
             fingerprint = assessment.fingerprint
             unchangedSinceMs = activity.elapsedMs
         }
-        if assessment.complete, activity.elapsedMs - unchangedSinceMs >= kind.settleMs, !activity.exited {
+        if assessment.complete, activity.elapsedMs - unchangedSinceMs >= completeness.settleMs, !activity.exited {
             pressedEscAtMs = activity.elapsedMs
             actions.append(.send([0x1B]))
         }

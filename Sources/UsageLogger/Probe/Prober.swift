@@ -4,7 +4,7 @@ import Foundation
 /// pseudo-terminal, within the configured time, and cleans up the transcript the session leaves behind.
 public struct Prober: Sendable {
     public let configuration: Configuration
-    /// The environment `claude` inherits (with `TERM` set); also gives `PATH`, `HOME` and `CLAUDE_CONFIG_DIR`.
+    /// The environment `claude` inherits (with `TERM` set); also gives `PATH` to find it.
     public let environment: [String: String]
     public var runner = TerminalRunner()
     public var graceMs = 2_000
@@ -41,7 +41,10 @@ public struct Prober: Sendable {
         }
         let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: isDedicated)
         let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)
-        defer { ProbeDirectory.removeTranscripts(of: directory, claudeConfigDirectory: claudeConfigDirectory) }
+        defer {
+            ProbeDirectory.removeTranscripts(
+                of: directory, claudeConfigDirectory: configuration.claudeConfigDirectory)
+        }
         ProbeMarker.endOrphans()
         let marker = ProbeMarker()
         defer { marker.endSurvivors() }
@@ -54,11 +57,6 @@ public struct Prober: Sendable {
             let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: failure)
         }
-    }
-
-    private var claudeConfigDirectory: String {
-        if let configured = environment["CLAUDE_CONFIG_DIR"], !configured.isEmpty { return configured }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.claude"
     }
 
     /// Our environment with `TERM` set for a 256-colour terminal and our probe marker, minus the markers Claude Code sets for its own

@@ -28,7 +28,7 @@ struct DiagnosticChanges: Equatable {
             + diagnostic.details.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
         return .object([
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
-            ("session_id", .string(context.sessionID)),
+            ("session_id", .from(context.sessionID)),
             ("diagnostic_type", .string(diagnostic.kind.rawValue)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),

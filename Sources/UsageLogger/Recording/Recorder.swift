@@ -2,16 +2,26 @@ import Foundation
 
 /// One probe turned into stored records: takes the per-kind probe lock (so two `once` runs, or `once` and the
 /// companion, never run two `claude` for the same screen), probes, appends the record, keeps
-/// `diagnostics.jsonl` and the state file up to date. Returns what happened as data; the command prints.
+/// `diagnostics.jsonl` and the state file up to date. Returns what happened as data; the command says it.
 struct Recorder {
     enum Outcome: Equatable {
         /// Another process is probing this kind right now (its pid, when known).
         case skipped(holder: Int32?)
         /// The record was written; `problem` says what the probe reported when it did not succeed.
-        case written(problem: String?, exitCode: ExitCode, notes: [String])
+        case written(problem: String?, verdict: ScreenVerdict, notes: [Note])
         case writeFailed(LogWriteError)
         /// Stopped by a signal mid-probe: nothing was written, the probe did not fail.
         case cancelled
+    }
+
+    /// What writing noticed besides the record, worth a line on stderr.
+    enum Note: Equatable {
+        /// Free space fell below `PET_LOG_WARN_FREE` (said once until space comes back).
+        case lowSpace(available: Int64, directory: String, warnMark: Int64)
+        /// With `PET_LOGGING_DEBUG`: the log had wider permissions and was set back to 0600.
+        case tightenedPermissions(path: String)
+        /// With `PET_LOGGING_DEBUG`: the log was rotated before this record.
+        case rotated(LogName)
     }
 
     let context: CommandContext
@@ -20,7 +30,7 @@ struct Recorder {
     var configuration: Configuration { context.configuration }
 
     func record(_ kind: ProbeKind) -> Outcome {
-        let lockPath = directory.path + "/probe-\(kind.rawValue).lock"
+        let lockPath = directory.paths.probeLock(kind)
         let lock: FileLock
         do {
             guard let acquired = try FileLock.tryAcquire(lockPath) else {
@@ -38,43 +48,44 @@ struct Recorder {
         let result = prober.run(kind)
         if result.outcome?.cancelled == true { return .cancelled }
         let screen = ScreenRecord.make(
-            kind: kind, frames: result.frames, capturedAt: result.capturedAt, context: context, failure: result.failure,
+            kind: kind, frames: result.frames, capturedAt: result.capturedAt,
+            context: context.recordContext(at: result.capturedAt), failure: result.failure,
             probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
-        let writer = LogWriter(directory: directory.path, configuration: configuration)
-        var notes: [String] = []
+        let sink = RecordSink(directory: directory.path, configuration: configuration)
+        var notes: [Note] = []
         do {
-            let report = try writer.append(
-                [configuration.storable(screen.record).serialized()], to: LogName(kind))
-            notes += try updateState(kind, screen: screen, writer: writer, report: report, at: result.capturedAt)
+            let report = try sink.append([screen.record], to: LogName(kind))
+            notes += try updateState(kind, screen: screen, sink: sink, report: report, at: result.capturedAt)
         } catch let error as LogWriteError {
             return .writeFailed(error)
         } catch {
-            return .writeFailed(.writeFailed(path: directory.path + "/state.json", reason: "\(error)"))
+            return .writeFailed(.writeFailed(path: directory.paths.state, reason: "\(error)"))
         }
-        return .written(problem: screen.problem, exitCode: screen.exitCode, notes: notes)
+        return .written(problem: screen.problem, verdict: screen.verdict, notes: notes)
     }
 
-    /// Records the attempt, writes diagnostic changes, and returns the notes worth a line on stderr.
+    /// Records the attempt, writes diagnostic changes, and returns the notes worth saying.
     private func updateState(
-        _ kind: ProbeKind, screen: ScreenRecord, writer: LogWriter, report: LogWriter.Report, at date: Date
-    ) throws -> [String] {
+        _ kind: ProbeKind, screen: ScreenRecord, sink: RecordSink, report: LogWriter.Report, at date: Date
+    ) throws -> [Note] {
         let store = StateStore(directory: directory.path)
         let recordContext = context.recordContext(at: date)
-        let notes = try store.update { state -> [String] in
-            var notes: [String] = []
+        let complete = screen.verdict == .complete
+        var notes = try store.update { state -> [Note] in
+            var notes: [Note] = []
             state.lastAttempt[kind] = date
-            if screen.exitCode == .success { state.lastSuccess[kind] = date }
-            if let status = screen.statusReport, screen.exitCode == .success {
+            if complete { state.lastSuccess[kind] = date }
+            if let status = screen.statusReport, complete {
                 let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: status.diagnostics)
-                let lines = changes.records(context: recordContext).map { configuration.storable($0).serialized() }
-                try writer.append(lines, to: .diagnostics)  // before the state says they are known
+                // Written before the state says they are known: a failed write is tried again next time.
+                try sink.append(changes.records(context: recordContext), to: .diagnostics)
                 state.knownDiagnostics = status.diagnostics
             }
             if let available = report.lowSpace {
                 if !state.lowSpaceWarned {
                     notes.append(
-                        "warning: only \(ByteCount.text(available)) free for \(directory.path) (PET_LOG_WARN_FREE="
-                            + "\(ByteCount.text(configuration.warnFreeSpace))); writing stops below PET_LOG_MIN_FREE")
+                        .lowSpace(
+                            available: available, directory: directory.path, warnMark: configuration.warnFreeSpace))
                 }
                 state.lowSpaceWarned = true
             } else {
@@ -82,12 +93,10 @@ struct Recorder {
             }
             return notes
         }
-        var debugNotes: [String] = []
         if configuration.debug, report.tightenedPermissions {
-            debugNotes.append(
-                "note: \(writer.path(of: LogName(kind))) had wider permissions; set back to 0600")
+            notes.append(.tightenedPermissions(path: sink.path(of: LogName(kind))))
         }
-        if configuration.debug, report.rotated { debugNotes.append("note: rotated \(kind.rawValue).jsonl") }
-        return notes + debugNotes
+        if configuration.debug, report.rotated { notes.append(.rotated(LogName(kind))) }
+        return notes
     }
 }

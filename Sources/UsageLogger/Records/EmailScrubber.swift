@@ -42,13 +42,6 @@ enum EmailScrubber {
     }
 }
 
-extension Configuration {
-    /// A record as it may be stored or printed: with `PET_ANONYMIZE_EMAIL`, no clear-text address anywhere in it.
-    public func storable(_ record: JSONValue) -> JSONValue {
-        anonymizeEmail ? record.mappingStrings(EmailScrubber.scrub) : record
-    }
-}
-
 extension JSONValue {
     /// The same value with `transform` applied to every string (keys untouched).
     func mappingStrings(_ transform: (String) -> String) -> JSONValue {

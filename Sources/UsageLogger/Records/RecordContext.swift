@@ -3,9 +3,10 @@ import Foundation
 /// What every record carries besides what was parsed: when, for which session, from where.
 public struct RecordContext: Sendable {
     public var timestamp: Date
-    /// The user's Claude Code session when known, else this usage-logger process's own id.
-    public var sessionID: String
-    /// The Claude Code session's working directory when known, else ours; nil when excluded.
+    /// The user's Claude Code session when known, else this usage-logger process's own id; nil (stored as null)
+    /// only when a statusline input names none.
+    public var sessionID: String?
+    /// The Claude Code session's working directory when known, else ours (`RecordSink` drops it when excluded).
     public var cwd: String?
     /// Keep the cleaned capture in every record, not only in failed ones.
     public var includeRaw: Bool
@@ -13,7 +14,7 @@ public struct RecordContext: Sendable {
     public var anonymizeEmail: Bool
 
     public init(
-        timestamp: Date = Date(), sessionID: String, cwd: String?, includeRaw: Bool = false,
+        timestamp: Date = Date(), sessionID: String?, cwd: String?, includeRaw: Bool = false,
         anonymizeEmail: Bool = false
     ) {
         self.timestamp = timestamp

@@ -8,7 +8,7 @@ public enum StatusRecord {
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
-            ("session_id", .string(context.sessionID)),
+            ("session_id", .from(context.sessionID)),
             ("email", .from(context.stored(email: report.email))),
             ("version", .from(report.version)),
             ("model", .from(report.model)),

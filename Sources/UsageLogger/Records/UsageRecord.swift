@@ -1,9 +1,11 @@
 /// The `usage.jsonl` record: `{timestamp, session_id, cwd, usage_data{source, state, windows, extra_usage, cost,
-/// total_tokens, error, duration_ms}}`.
+/// total_tokens, error, duration_ms}}`. Probes (`source: "command"`) and the statusline (`source: "statusline"`)
+/// both build it here.
 public enum UsageRecord {
+    /// `totalTokens` is given when known from elsewhere than the screen's cost block (the statusline's input).
     public static func make(
         _ report: UsageReport, context: RecordContext, rawLines: [String], source: String = "command",
-        durationMs: Int? = nil, error: String? = nil, probe: JSONValue? = nil
+        totalTokens: Int? = nil, durationMs: Int? = nil, error: String? = nil, probe: JSONValue? = nil
     ) -> JSONValue {
         var data: [(String, JSONValue)] = [
             ("source", .string(source)),
@@ -11,14 +13,14 @@ public enum UsageRecord {
             ("windows", .array(report.windows.map { window(context: context, $0) })),
             ("extra_usage", report.extraUsage.map(extraUsage) ?? .null),
             ("cost", report.cost.map(cost) ?? .null),
-            ("total_tokens", .from(report.totalTokens)),
+            ("total_tokens", .from(totalTokens ?? report.totalTokens)),
             ("error", loadError(report, fallback: error)),
             ("duration_ms", .from(durationMs)),
         ]
         if report.stale { data.append(("stale", .bool(true))) }
         var members: [(String, JSONValue)] = [
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
-            ("session_id", .string(context.sessionID)),
+            ("session_id", .from(context.sessionID)),
             ("cwd", .from(context.cwd)),
             ("usage_data", .object(data)),
         ]

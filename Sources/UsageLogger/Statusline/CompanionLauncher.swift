@@ -11,7 +11,9 @@ enum CompanionLauncher {
     static func startIfNeeded(
         executable: String?, directory: String, configuration: Configuration, environment: [String: String]
     ) -> Int32? {
-        guard let executable, let lock = try? FileLock.tryAcquire(directory + "/companion.lock") else { return nil }
+        guard let executable, let lock = try? FileLock.tryAcquire(LogPaths(directory: directory).companionLock) else {
+            return nil
+        }
         defer { lock.closeKeepingLock() }  // our copy only: the child's inherited descriptor keeps the lock
         let idleExitMs = configuration.idleExitMs ?? defaultIdleExitMs
         var environment = environment

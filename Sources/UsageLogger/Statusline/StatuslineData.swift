@@ -57,3 +57,21 @@ struct StatuslineData: Equatable {
         }
     }
 }
+
+extension StatuslineData {
+    /// The `rate_limits` as a `/usage` screen would report them, so the statusline's usage record is built by the
+    /// same code as a probe's.
+    var usageReport: UsageReport {
+        var report = UsageReport()
+        func window(_ name: String, _ limit: Limit?) -> UsageReport.Window? {
+            limit.map {
+                UsageReport.Window(
+                    name: name, usedPercent: $0.usedPercent, shownAs: .used, resets: nil, resetsAt: $0.resetsAt,
+                    recoveredLoosely: false)
+            }
+        }
+        report.windows = [window("Current session", fiveHour), window("Current week (all models)", sevenDay)]
+            .compactMap { $0 }
+        return report
+    }
+}

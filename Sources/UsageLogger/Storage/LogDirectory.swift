@@ -34,7 +34,7 @@ public struct LogDirectory: Sendable, Equatable {
             return self
         } catch {
             guard !isExplicit else { throw LogDirectoryError(path: path, reason: "\(error)", variable: "PET_LOG_DIR") }
-            let fallback = configuration.xdgStateHome + "/usage-logger/logs"
+            let fallback = Self.fallbackPath(configuration: configuration)
             do {
                 try FileSystem.createDirectory(fallback, mode: 0o700)
             } catch let fallbackError {
@@ -45,6 +45,11 @@ public struct LogDirectory: Sendable, Equatable {
                 path: fallback, reason: "fallback: \(path) could not be used", isExplicit: false,
                 fallbackFrom: "\(error)")
         }
+    }
+
+    /// Where auto-detected logs go when their directory cannot be used.
+    public static func fallbackPath(configuration: Configuration) -> String {
+        configuration.xdgStateHome + "/usage-logger/logs"
     }
 
     /// A `Package.swift` declaring the `UsageLogger` package.

@@ -8,6 +8,4 @@ public enum LogName: String, Sendable, CaseIterable {
     }
 
     public var fileName: String { rawValue + ".jsonl" }
-    /// The sidecar lock every writer of this log takes; never renamed.
-    var lockName: String { fileName + ".lock" }
 }

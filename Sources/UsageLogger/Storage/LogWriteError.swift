@@ -30,14 +30,6 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// sysexits: 73 when the file cannot be created, 74 for write failures.
-    public var exitCode: ExitCode {
-        switch self {
-        case .cannotOpen, .notARegularFile: .cannotCreate
-        case .lowSpace, .writeFailed: .ioError
-        }
-    }
-
     static func reason(_ code: Int32) -> String {
         switch code {
         case ENOSPC: "the disk is full"

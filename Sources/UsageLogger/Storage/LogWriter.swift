@@ -40,18 +40,19 @@ public struct LogWriter: Sendable {
         public var lowSpace: Int64?
     }
 
-    public func path(of log: LogName) -> String { directory + "/" + log.fileName }
+    public func path(of log: LogName) -> String { LogPaths(directory: directory).log(log) }
 
     /// Appends `lines` (each one JSON object, no newline) to `log`.
     @discardableResult
     public func append(_ lines: [String], to log: LogName) throws(LogWriteError) -> Report {
         guard !lines.isEmpty else { return Report() }
         let path = path(of: log)
+        let lockPath = LogPaths(directory: directory).lock(of: log)
         let lock: FileLock
         do {
-            lock = try FileLock.acquire(directory + "/" + log.lockName)
+            lock = try FileLock.acquire(lockPath)
         } catch {
-            throw .cannotOpen(path: directory + "/" + log.lockName, reason: "\(error)")
+            throw .cannotOpen(path: lockPath, reason: "\(error)")
         }
         defer { lock.unlock() }
         var report = Report()

@@ -56,7 +56,7 @@ public struct LoggerState: Sendable, Equatable {
 /// Reads and updates `state.json` under its own lock, so concurrent `once` runs never lose an update.
 public struct StateStore: Sendable {
     public let directory: String
-    var path: String { directory + "/state.json" }
+    var path: String { LogPaths(directory: directory).state }
 
     public init(directory: String) { self.directory = directory }
 
@@ -72,7 +72,7 @@ public struct StateStore: Sendable {
     /// Applies `change` to the stored state atomically and returns what `change` returned. When `change`
     /// throws, nothing is saved.
     public func update<T>(_ change: (inout LoggerState) throws -> T) throws -> T {
-        let lock = try FileLock.acquire(directory + "/state.lock")
+        let lock = try FileLock.acquire(LogPaths(directory: directory).stateLock)
         defer { lock.unlock() }
         var state = load()
         let result = try change(&state)

@@ -17,7 +17,7 @@ public struct SessionContext: Sendable, Equatable {
 
     public init(updatedAt: Date) { self.updatedAt = updatedAt }
 
-    static func path(in directory: String) -> String { directory + "/statusline.json" }
+    static func path(in directory: String) -> String { LogPaths(directory: directory).sessionContext }
 
     public static func load(from directory: String) -> SessionContext? {
         guard let data = FileManager.default.contents(atPath: path(in: directory)),

@@ -1,0 +1,114 @@
+/// The one place where what the lower layers did (outcomes as data) becomes exit codes and words on stderr.
+extension ExitCode {
+    /// 0 for a recognised screen, 65 when nothing was recognised, 69 when the probe failed.
+    init(_ verdict: ScreenVerdict) {
+        switch verdict {
+        case .complete: self = .success
+        case .nothingRecognised: self = .dataError
+        case .probeFailed: self = .unavailable
+        }
+    }
+
+    /// sysexits: 73 when the file cannot be created, 74 for write failures.
+    init(_ error: LogWriteError) {
+        switch error {
+        case .cannotOpen, .notARegularFile: self = .cannotCreate
+        case .lowSpace, .writeFailed: self = .ioError
+        }
+    }
+
+    /// 69 when every probe was switched off; 0 for any other ending.
+    init(_ ending: Companion.Ending) {
+        self = ending == .everyProbeSwitchedOff ? .unavailable : .success
+    }
+
+    /// The exit code of one `once` probe: a probe that failed is 69 whatever its screen, a write failure its own.
+    init(_ outcome: Recorder.Outcome) {
+        switch outcome {
+        case .skipped, .cancelled: self = .success
+        case .written(_, let verdict, _): self = verdict == .complete ? .success : .unavailable
+        case .writeFailed(let error): self.init(error)
+        }
+    }
+}
+
+extension Console {
+    /// Prints a record (with the privacy options, as it would be stored) and its problem, if any, on stderr.
+    func show(_ screen: ScreenRecord, pretty: Bool, privacy: RecordPrivacy) {
+        let record = privacy.apply(screen.record)
+        line(pretty ? record.prettySerialized() : record.serialized())
+        if let problem = screen.problem { errorLine(problem) }
+    }
+
+    /// Says what `once` did for `kind`.
+    func say(_ outcome: Recorder.Outcome, kind: ProbeKind) {
+        switch outcome {
+        case .skipped(let holder):
+            let who = holder.map { " (pid \($0))" } ?? ""
+            errorLine("another usage-logger\(who) is already probing \(kind.rawValue); skipped this one")
+        case .written(let problem, _, let notes):
+            for note in notes { say(note) }
+            if let problem { errorLine("\(kind.rawValue): \(problem) (recorded with the error)") }
+        case .writeFailed(let error):
+            errorLine(error.description)
+        case .cancelled:
+            break
+        }
+    }
+
+    func say(_ note: Recorder.Note) {
+        switch note {
+        case .lowSpace(let available, let directory, let warnMark):
+            errorLine(
+                "warning: only \(ByteCount.text(available)) free for \(directory) (PET_LOG_WARN_FREE="
+                    + "\(ByteCount.text(warnMark))); writing stops below PET_LOG_MIN_FREE")
+        case .tightenedPermissions(let path):
+            errorLine("note: \(path) had wider permissions; set back to 0600")
+        case .rotated(let log):
+            errorLine("note: rotated \(log.fileName)")
+        }
+    }
+
+    /// Says what happened in the companion, as it happens.
+    func say(_ event: Companion.Event) {
+        switch event {
+        case .probed(_, .skipped), .probed(_, .cancelled):
+            break
+        case .probed(let kind, .written(let problem, _, let notes)):
+            for note in notes { say(note) }
+            if let problem { errorLine("\(kind.rawValue): \(problem)") }
+        case .probed(let kind, .writeFailed(let error)):
+            errorLine("\(kind.rawValue): \(error)")
+        case .switchedOff(_, let diagnostic):
+            errorLine(diagnostic.message)
+        case .recordFailed(let error):
+            errorLine(error.description)
+        case .reloaded:
+            errorLine("configuration reloaded")
+        case .reloadFailed(let error):
+            errorLine("\(error); kept the previous configuration")
+        }
+    }
+
+    /// Says why the companion ended, when that is news, and returns its exit code.
+    func say(_ ending: Companion.Ending) -> ExitCode {
+        switch ending {
+        case .stopped, .probeLimitReached:
+            break
+        case .idle(let milliseconds):
+            errorLine("no statusline for \(AgeText.text(Double(milliseconds) / 1000)); the companion exits")
+        case .everyProbeSwitchedOff:
+            errorLine("every probe is switched off after repeated failures; the companion exits")
+        }
+        return ExitCode(ending)
+    }
+
+    func say(_ warning: ConfigurationWarning) {
+        switch warning {
+        case .unknownSetting(let name, let file, let suggestion):
+            errorLine(
+                "warning: \(name)\(file.map { " (in \($0))" } ?? "") is not a usage-logger setting"
+                    + (suggestion.map { "; did you mean \($0)?" } ?? ""))
+        }
+    }
+}

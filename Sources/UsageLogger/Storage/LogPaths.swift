@@ -1,0 +1,39 @@
+/// Every file usage-logger keeps in a log directory, each name written here and nowhere else: the logs, their
+/// sidecar locks, the state files and the locks that keep processes from doing the same work twice.
+public struct LogPaths: Sendable, Equatable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// A log file, e.g. `usage.jsonl`.
+    public func log(_ log: LogName) -> String { file(log.fileName) }
+
+    /// The sidecar lock every writer of `log` takes; never renamed, so it survives rotation.
+    func lock(of log: LogName) -> String { file(log.fileName + ".lock") }
+
+    /// Held by the one companion of this directory for as long as it runs.
+    public var companionLock: String { file("companion.lock") }
+
+    /// Held while a probe of `kind` runs, so two processes never run two `claude` for the same screen.
+    func probeLock(_ kind: ProbeKind) -> String { file("probe-\(kind.rawValue).lock") }
+
+    /// Serialises the statusline's read-modify-write of `sessionContext`.
+    var statuslineLock: String { file("statusline.lock") }
+
+    /// What the statusline last saw of Claude Code (`SessionContext`).
+    var sessionContext: String { file("statusline.json") }
+
+    /// When each probe last ran and which diagnostics are known (`LoggerState`), and its lock.
+    var state: String { file("state.json") }
+    var stateLock: String { file("state.lock") }
+
+    /// Present once the fallback to this directory has been said, so it is said once.
+    var fallbackNoted: String { file(".fallback-noted") }
+
+    private func file(_ name: String) -> String { directory + "/" + name }
+}
+
+extension LogDirectory {
+    /// The files in this directory.
+    public var paths: LogPaths { LogPaths(directory: path) }
+}
