@@ -81,7 +81,7 @@ struct ArgumentParserTests {
         #expect(OnceCommand.spec.synopsis == "once [usage|status|all] [--due]")
         #expect(ParseCommand.spec.synopsis == "parse status|usage [FILE] [--pretty]")
         #expect(RunCommand.spec.synopsis == "run [--idle-exit DURATION]")
-        #expect(HelpCommand.spec.synopsis == "help [COMMAND]")
+        #expect(HelpCommand.spec.synopsis == "help [COMMAND] [--man]")
     }
 
     @Test("the command table is consistent: unique names, options and aliases; abstracts without a final period")

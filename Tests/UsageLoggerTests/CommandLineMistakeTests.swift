@@ -74,6 +74,7 @@ struct CommandLineMistakeTests {
             (["append"], "append needs a log: usage, status or diagnostics"),
             (["run", "--idle-exit"], "--idle-exit needs a value: DURATION"),
             (["config", "--json=yes"], "--json takes no value, not 'yes'"),
+            (["help", "once", "--man"], "--man prints the whole manual; leave out 'once' or --man"),
             (["version", "extra"], "version takes no arguments, not 'extra'"),
         ])
     func badCombination(arguments: [String], problem: String) {
@@ -102,7 +103,7 @@ struct CommandLineMistakeTests {
     func helpForms() {
         let helpHelp = runCLI(["help", "help"])
         #expect(helpHelp.code == .success)
-        #expect(helpHelp.output.standardOutput.hasPrefix("Usage: usage-logger help [COMMAND]"))
+        #expect(helpHelp.output.standardOutput.hasPrefix("Usage: usage-logger help [COMMAND] [--man]"))
         let main = runCLI(["--help"]).output.standardOutput
         #expect(runCLI(["help"]).output.standardOutput == main)
         #expect(runCLI(["-h"]).output.standardOutput == main)
@@ -128,7 +129,7 @@ struct CommandLineMistakeTests {
             ["append", "usage"], ["append", "status", "-"], ["append", "diagnostics", "lines.jsonl"],
             ["config"], ["config", "--json"], ["doctor"], ["run"], ["run", "--idle-exit", "30m"],
             ["run", "--idle-exit=90s"], ["run", "--idle-exit", "1800000ms", "--lock-fd", "3"], ["statusline"],
-            ["help"], ["help", "once"], ["version"],
+            ["help"], ["help", "once"], ["help", "--man"], ["version"],
         ]
         for form in forms {
             let command = try Command.named(form[0])

@@ -59,7 +59,8 @@ enum Command: String, CaseIterable, Sendable {
         epilogue: """
             Logging is off until PET_USAGE_LOGGING_ENABLED=true. Settings come from PET_* environment variables
             or ~/.config/usage-logger/config.env; `usage-logger config` shows them all, README.md explains them.
-            `usage-logger help COMMAND` (or COMMAND --help) explains a command.
+            `usage-logger help COMMAND` (or COMMAND --help) explains a command, and `usage-logger help --man`
+            prints the manual page.
             """,
         exitCodes: [
             .init(.success, meaning: "ok"), .init(.failure, meaning: "doctor found a problem"),
