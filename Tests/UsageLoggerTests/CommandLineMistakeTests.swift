@@ -129,7 +129,7 @@ struct CommandLineMistakeTests {
             ["append", "usage"], ["append", "status", "-"], ["append", "diagnostics", "lines.jsonl"],
             ["config"], ["config", "--json"], ["doctor"], ["run"], ["run", "--idle-exit", "30m"],
             ["run", "--idle-exit=90s"], ["run", "--idle-exit", "1800000ms", "--lock-fd", "3"], ["statusline"],
-            ["help"], ["help", "once"], ["help", "--man"], ["version"],
+            ["help"], ["help", "once"], ["help", "--man"], ["completions", "zsh"], ["version"],
         ]
         for form in forms {
             let command = try Command.named(form[0])

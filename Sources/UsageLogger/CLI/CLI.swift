@@ -28,6 +28,7 @@ public enum CLI {
         }
         switch command {
         case .help: return HelpCommand.run(parsed, console: console)
+        case .completions: return CompletionsCommand.run(parsed, console: console)
         case .version:
             console.line("usage-logger \(version)")
             return .success
@@ -60,7 +61,7 @@ public enum CLI {
         case .doctor: return DoctorCommand.run(parsed, context: context)
         case .parse: return ParseCommand.run(parsed, context: context)
         case .probe: return ProbeCommand.run(parsed, context: context)
-        case .statusline, .help, .version: return .success  // handled above
+        case .statusline, .help, .completions, .version: return .success  // handled above
         }
     }
 }

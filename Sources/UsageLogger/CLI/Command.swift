@@ -2,7 +2,7 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, run, once, append, config, doctor, probe, parse, help, version
+    case statusline, run, once, append, config, doctor, probe, parse, help, completions, version
 
     /// The command's declaration.
     var spec: CommandSpec {
@@ -16,6 +16,7 @@ enum Command: String, CaseIterable, Sendable {
         case .probe: ProbeCommand.spec
         case .parse: ParseCommand.spec
         case .help: HelpCommand.spec
+        case .completions: CompletionsCommand.spec
         case .version: Self.versionSpec
         }
     }
@@ -59,8 +60,8 @@ enum Command: String, CaseIterable, Sendable {
         epilogue: """
             Logging is off until PET_USAGE_LOGGING_ENABLED=true. Settings come from PET_* environment variables
             or ~/.config/usage-logger/config.env; `usage-logger config` shows them all, README.md explains them.
-            `usage-logger help COMMAND` (or COMMAND --help) explains a command, and `usage-logger help --man`
-            prints the manual page.
+            `usage-logger help COMMAND` (or COMMAND --help) explains a command, `usage-logger help --man` prints
+            the manual page, and `usage-logger completions bash|zsh|fish` a shell completion script.
             """,
         exitCodes: [
             .init(.success, meaning: "ok"), .init(.failure, meaning: "doctor found a problem"),
