@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import UsageLogger
@@ -57,5 +58,17 @@ struct HelpTextTests {
         #expect(TextLayout.wrap("aaa bbb \(glued) log", width: 9) == ["aaa bbb", "73 the", "log"])
         #expect(TextLayout.wrap("", width: 10).isEmpty)
         #expect(TextLayout.wrap("averyveryverylongword x", width: 5) == ["averyveryverylongword", "x"])
+    }
+
+    @Test("the README's command table names every command of the table")
+    func readmeCommands() throws {
+        let readme = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## Commands\n"))
+        let end = try #require(readme.range(of: "\n### Exit codes", range: start.upperBound..<readme.endIndex))
+        let table = readme[start.upperBound..<end.lowerBound]
+        for command in Command.allCases {
+            #expect(table.contains("| `usage-logger \(command.rawValue)"), "\(command) is missing from the README")
+        }
     }
 }
