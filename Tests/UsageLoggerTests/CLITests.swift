@@ -16,14 +16,19 @@ struct CLITests {
         #expect(runCLI([]).code == .usage)
     }
 
-    @Test("every command has help, as `help COMMAND` and as `COMMAND --help`", arguments: ["parse", "probe"])
+    @Test(
+        "every command has help, as `help COMMAND` and as `COMMAND --help`",
+        arguments: Command.allCases.map(\.rawValue))
     func commandHelp(command: String) {
         let viaHelp = runCLI(["help", command])
         let viaFlag = runCLI([command, "--help"])
+        let viaShort = runCLI([command, "-h"])
         #expect(viaHelp.code == .success)
         #expect(viaFlag.code == .success)
         #expect(viaHelp.output.standardOutput.hasPrefix("Usage: usage-logger \(command)"))
         #expect(viaHelp.output.standardOutput == viaFlag.output.standardOutput)
+        #expect(viaShort.output.standardOutput == viaFlag.output.standardOutput)
+        #expect(viaHelp.output.standardError.isEmpty)
     }
 
     @Test("an unknown command or flag exits 64 with a did-you-mean hint")

@@ -4,22 +4,38 @@ import Foundation
 /// safe, rotated writer. Each line must be a JSON object; a `timestamp` is added first when missing. A bad line is
 /// reported with its number and nothing of it is written; the good ones are.
 enum AppendCommand {
-    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        let positional = arguments.filter { !$0.hasPrefix("-") || $0 == "-" }
-        if let flag = arguments.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
-            context.console.errorLine("unknown option '\(flag)' for append. Run 'usage-logger help append'.")
-            return .usage
-        }
-        guard let name = positional.first, let log = LogName(rawValue: name), positional.count <= 2 else {
-            context.console.errorLine(
-                "append needs a log (usage, status or diagnostics) and at most one file. Run 'usage-logger help append'."
-            )
-            return .usage
-        }
+    static let log = CommandSpec.Argument(
+        name: "log", values: LogName.allCases.map(\.rawValue), help: "the log to append to")
+    static let file = CommandSpec.Argument(
+        name: "file", isOptional: true, isFile: true, help: "the JSON lines; standard input when left out or -")
+
+    static let spec = CommandSpec(
+        name: "append", abstract: "Append JSON lines from another source through the same safe writer",
+        arguments: [log, file],
+        discussion: """
+            Appends JSON lines (from FILE, or standard input) to usage.jsonl, status.jsonl or diagnostics.jsonl
+            through the same locked, rotated, 0600 writer as `once`, so other sources (your own scraper, another
+            tool's export) land in the same files. Each line must be one JSON object; a `timestamp` is added first
+            when it has none. A bad line is reported with its number and nothing of it is written; the others are.
+            Works whether or not PET_USAGE_LOGGING_ENABLED is on: you asked for it.
+            """,
+        epilogue: """
+            Example:
+              echo '{"usage_data":{"source":"my-scraper","state":"ok"}}' | usage-logger append usage
+            """,
+        exitCodes: [
+            .init(.success, meaning: "all lines written"), .init(.dataError, meaning: "some line was rejected"),
+            .init(.noInput, meaning: "FILE cannot be read"),
+            .init(.cannotCreate, .ioError, meaning: "the log cannot be created or written"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
+        // The parser has made sure a known log is given; `-` is standard input.
+        guard let log = arguments.value(of: Self.log, as: LogName.self) else { return .software }
         let input: [UInt8]
-        if positional.count == 2, positional[1] != "-" {
-            guard let data = FileManager.default.contents(atPath: positional[1]) else {
-                context.console.errorLine("cannot read \(positional[1]): no such readable file")
+        if let file = arguments[Self.file], file != "-" {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                context.console.errorLine("cannot read \(file): no such readable file")
                 return .noInput
             }
             input = [UInt8](data)

@@ -9,35 +9,30 @@ public enum CLI {
         arguments: [String], environment: [String: String], console: Console = .standard,
         currentDirectory: String = FileManager.default.currentDirectoryPath, executablePath: String? = nil
     ) -> ExitCode {
-        var arguments = arguments
         guard let first = arguments.first else {
             console.write(HelpText.main)
             return .usage
         }
-        switch first {
-        case "-h", "--help":
-            console.write(HelpText.main)
-            return .success
-        case "-V", "--version", "version":
-            console.line("usage-logger \(version)")
-            return .success
-        case "help":
-            return help(Array(arguments.dropFirst()), console: console)
-        default:
-            break
-        }
-        arguments.removeFirst()
-        guard let command = Command(rawValue: first) else {
-            let hint = Suggestion.closest(to: first, among: Command.allCases.map(\.rawValue) + ["help"])
-            let kind = first.hasPrefix("-") ? "option" : "command"
-            console.errorLine(
-                "unknown \(kind) '\(first)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
-                    + " Run 'usage-logger --help' for the commands.")
+        let command: Command
+        let parsed: ParsedArguments
+        do {
+            command = try Command.named(first)
+            parsed = try ArgumentParser(spec: command.spec).parse(Array(arguments.dropFirst()))
+        } catch {
+            console.errorLine("\(error)")
             return .usage
         }
-        if arguments.contains("-h") || arguments.contains("--help") {
-            console.write(HelpText.text(for: command))
+        if parsed.wantsHelp {
+            console.write(HelpText.text(for: command.spec))
             return .success
+        }
+        switch command {
+        case .help: return HelpCommand.run(parsed, console: console)
+        case .completions: return CompletionsCommand.run(parsed, console: console)
+        case .version:
+            console.line("usage-logger \(version)")
+            return .success
+        default: break
         }
         if command == .statusline {  // never fails: a bad setting still gets a line, just no recording
             // Inside one of our own probes the line is printed but nothing is recorded (see Prober.probeMarker).
@@ -59,34 +54,16 @@ public enum CLI {
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
         switch command {
-        case .run: return RunCommand.run(arguments, context: context)
-        case .statusline: return .success  // handled above
-        case .once: return OnceCommand.run(arguments, context: context)
-        case .append: return AppendCommand.run(arguments, context: context)
-        case .config: return ConfigCommand.run(arguments, context: context)
-        case .doctor: return DoctorCommand.run(arguments, context: context)
-        case .parse: return ParseCommand.run(arguments, context: context)
-        case .probe: return ProbeCommand.run(arguments, context: context)
+        case .run: return RunCommand.run(parsed, context: context)
+        case .once: return OnceCommand.run(parsed, context: context)
+        case .append: return AppendCommand.run(parsed, context: context)
+        case .config: return ConfigCommand.run(parsed, context: context)
+        case .doctor: return DoctorCommand.run(parsed, context: context)
+        case .parse: return ParseCommand.run(parsed, context: context)
+        case .probe: return ProbeCommand.run(parsed, context: context)
+        case .statusline, .help, .completions, .version: return .success  // handled above
         }
     }
-
-    private static func help(_ arguments: [String], console: Console) -> ExitCode {
-        guard let name = arguments.first else {
-            console.write(HelpText.main)
-            return .success
-        }
-        guard let command = Command(rawValue: name) else {
-            console.errorLine("no help for '\(name)': not a command. Run 'usage-logger --help' for the commands.")
-            return .usage
-        }
-        console.write(HelpText.text(for: command))
-        return .success
-    }
-}
-
-/// The commands usage-logger has.
-enum Command: String, CaseIterable {
-    case run, statusline, once, append, config, doctor, parse, probe
 }
 
 /// What every command gets: the parsed configuration, the environment it was started with, and the console.

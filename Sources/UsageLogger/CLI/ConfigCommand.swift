@@ -3,12 +3,20 @@ import Foundation
 /// `usage-logger config [--json]`: every setting, its value and where it came from, then the log directory and
 /// why it was chosen. Changes nothing on disk.
 enum ConfigCommand {
-    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        let json = arguments.contains("--json")
-        if let other = arguments.first(where: { $0 != "--json" }) {
-            context.console.errorLine("unknown argument '\(other)' for config. Run 'usage-logger help config'.")
-            return .usage
-        }
+    static let jsonOption = CommandSpec.Option(name: "--json", help: "print the same as JSON, for scripts")
+
+    static let spec = CommandSpec(
+        name: "config", abstract: "Show every setting, its value and source, and the log directory",
+        options: [jsonOption],
+        discussion: """
+            Prints every setting with its value and where it came from (environment, the config file
+            ~/.config/usage-logger/config.env, or the default), then the log directory and why it was chosen.
+            Environment wins over the file, the file over the default. --json prints the same for scripts.
+            """,
+        exitCodes: [.init(.success, meaning: "printed"), .init(.configuration, meaning: "bad setting")])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
+        let json = arguments.contains(jsonOption)
         let configuration = context.configuration
         let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
         let directoryProblem = directory.problem()

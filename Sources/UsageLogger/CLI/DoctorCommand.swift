@@ -11,11 +11,20 @@ enum DoctorCommand {
         var fix: String?
     }
 
-    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        if let other = arguments.first {
-            context.console.errorLine("doctor takes no arguments, not '\(other)'. Run 'usage-logger help doctor'.")
-            return .usage
-        }
+    static let spec = CommandSpec(
+        name: "doctor", abstract: "Check claude, the login, the logs and free space; say how to fix problems",
+        discussion: """
+            Checks and prints, each with a fix when it fails: the claude command and its version, whether you are
+            signed in (email and plan; masked with PET_ANONYMIZE_EMAIL), the log directory and its permissions, the
+            age of the last record in each log, rotation, free space, and whether a companion process is running.
+            Never prints credentials.
+            """,
+        exitCodes: [
+            .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),
+            .init(.configuration, meaning: "bad setting"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
         var checks = claudeChecks(context)
         checks += DoctorLogChecks(context: context).checks()
         for check in checks {

@@ -2,22 +2,40 @@ import Foundation
 
 /// `usage-logger once [usage|status|all] [--due]`: the cron-style one-shot. Probes, appends, exits.
 enum OnceCommand {
-    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        var kinds: [ProbeKind] = [.status, .usage]  // status first: it explains a failing /usage
-        var onlyDue = false
-        for argument in arguments {
-            switch argument {
-            case "--due": onlyDue = true
-            case "all": kinds = [.status, .usage]
-            case "status", "usage": kinds = ProbeKind(rawValue: argument).map { [$0] } ?? kinds
-            default:
-                let hint = Suggestion.closest(to: argument, among: ["usage", "status", "all", "--due"])
-                context.console.errorLine(
-                    "once takes usage, status or all, and --due; not '\(argument)'"
-                        + (hint.map { " (did you mean '\($0)'?)" } ?? "") + ". Run 'usage-logger help once'.")
-                return .usage
-            }
-        }
+    static let kind = CommandSpec.Argument(
+        name: "kind", values: ["usage", "status", "all"], isOptional: true,
+        help: "which probe to run (default: all, /status first)")
+    static let due = CommandSpec.Option(
+        name: "--due",
+        help: "run only what is due by PET_USAGE_LOG_INTERVAL and PET_STATUS_LOG_INTERVAL (so one crontab line "
+            + "gives /usage every minute and /status every hour)")
+
+    static let spec = CommandSpec(
+        name: "once", abstract: "Probe and append the records to the logs (cron: `once --due`)",
+        arguments: [kind], options: [due],
+        discussion: """
+            The cron-style one-shot: runs the probe(s) (default: all, /status first), parses the screens and appends
+            the records to usage.jsonl and status.jsonl in the log directory; changes in installation warnings go
+            to diagnostics.jsonl. Does nothing but say how to turn it on while PET_USAGE_LOGGING_ENABLED is off.
+            """,
+        epilogue: """
+            The crontab line for --due:
+              * * * * * $HOME/.local/bin/usage-logger once --due
+
+            A kind another usage-logger is already probing is skipped (a note on stderr, exit 0).
+            """,
+        exitCodes: [
+            .init(.success, meaning: "all records written"),
+            .init(.unavailable, meaning: "a probe failed or timed out (its error record is still written)"),
+            .init(.cannotCreate, meaning: "the log directory cannot be created"),
+            .init(.ioError, meaning: "a log cannot be written (disk full, low space)"),
+            .init(.configuration, meaning: "bad setting"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
+        // status first: it explains a failing /usage
+        let kinds = arguments.value(of: kind, as: ProbeKind.self).map { [$0] } ?? [.status, .usage]
+        let onlyDue = arguments.contains(due)
         guard context.configuration.loggingEnabled else {
             context.console.line(LoggingSwitch.disabledMessage)
             return .success

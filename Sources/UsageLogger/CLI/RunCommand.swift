@@ -2,29 +2,39 @@ import Foundation
 
 /// `usage-logger run [--idle-exit DURATION]`: the companion process, one per log directory.
 enum RunCommand {
-    static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
-        var idleExitMs = context.configuration.idleExitMs
-        var inheritedLock: Int32?
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--idle-exit":
-                guard let value = remaining.popFirst() else {
-                    return usage("--idle-exit needs a duration such as 30m", context)
-                }
-                do { idleExitMs = try DurationText.milliseconds(value, variable: "--idle-exit") } catch {
-                    context.console.errorLine(error.description)
-                    return .usage
-                }
-            case "--lock-fd":  // internal: the statusline hands over the companion lock it already holds
-                guard let value = remaining.popFirst().flatMap(Int32.init) else {
-                    return usage("--lock-fd needs a number", context)
-                }
-                inheritedLock = value
-            default:
-                return usage("unknown argument '\(argument)' for run", context)
-            }
-        }
+    static let idleExit = CommandSpec.Option(
+        name: "--idle-exit", valueName: "DURATION", valueKind: .duration,
+        help: "exit when no statusline has run for this long (30m, 2h, 90s); also PET_COMPANION_IDLE_EXIT. "
+            + "The statusline starts the companion with 30m.")
+    /// Internal: the statusline hands over the companion lock it already holds on this descriptor.
+    static let lockDescriptor = CommandSpec.Option(
+        name: "--lock-fd", valueName: "N", valueKind: .number,
+        help: "adopt the companion lock already held on descriptor N", isHidden: true)
+
+    static let spec = CommandSpec(
+        name: "run", abstract: "The companion: probes /status hourly and /usage every minute until stopped",
+        options: [idleExit, lockDescriptor],
+        discussion: """
+            The companion process: probes /status at start and every PET_STATUS_LOG_INTERVAL, /usage every
+            PET_USAGE_LOG_INTERVAL, one at a time, on a fixed rate (a turn that comes while a probe still runs is
+            skipped), and appends the records as `once` does. After a failure it retries with exponential backoff
+            (at most 30 minutes; at least 5 minutes after a rate limit); after PET_MAX_CONSECUTIVE_FAILURES failures
+            in a row that probe is switched off (said on stderr and in diagnostics.jsonl). One companion per log
+            directory: a second one says which pid runs and exits 0.
+            """,
+        epilogue: """
+            SIGINT/SIGTERM: stops the running probe and exits 0 within 2 seconds. SIGHUP: reads the configuration
+            again (a bad new value is reported and the old one kept).
+            """,
+        exitCodes: [
+            .init(.success, meaning: "stopped"), .init(.unavailable, meaning: "every probe switched off"),
+            .init(.cannotCreate, meaning: "the log directory cannot be used"),
+            .init(.configuration, meaning: "bad setting"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
+        let idleExitMs = arguments.milliseconds(of: idleExit) ?? context.configuration.idleExitMs
+        let inheritedLock = arguments.number(of: lockDescriptor)
         guard context.configuration.loggingEnabled else {
             context.console.line(LoggingSwitch.disabledMessage)
             return .success
@@ -56,10 +66,5 @@ enum RunCommand {
             context: context, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
             onEvent: { console.say($0) })
         return console.say(companion.run())
-    }
-
-    private static func usage(_ message: String, _ context: CommandContext) -> ExitCode {
-        context.console.errorLine(message + ". Run 'usage-logger help run'.")
-        return .usage
     }
 }

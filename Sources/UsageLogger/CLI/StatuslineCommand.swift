@@ -5,6 +5,23 @@ import Foundation
 /// the session, writes a usage record from `rate_limits` at most once per usage interval, and starts the
 /// companion if none runs. It never runs `claude` itself.
 enum StatuslineCommand {
+    static let spec = CommandSpec(
+        name: "statusline", abstract: "Claude Code's statusLine command: one line from its JSON on stdin",
+        discussion: """
+            Claude Code's statusLine command. Add to ~/.claude/settings.json:
+              { "statusLine": { "type": "command", "command": "usage-logger statusline" } }
+
+            Reads Claude Code's JSON on stdin (at most 1 MiB, at most 0.3 s) and prints one line: model, context
+            used, 5-hour and 7-day usage with time to reset, session cost. Parts and order come from
+            PET_STATUSLINE_FORMAT (placeholders {model} {context} {five_hour} {seven_day} {cost} {version} {session}
+            {cwd}, parts separated by ' | '; unknown values are left out). Yellow at 80%, red at 95%, no colour
+            with NO_COLOR.
+
+            With logging on it also records the session, appends a usage record from rate_limits at most once per
+            PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running.
+            """,
+        exitCodes: [.init(.success, meaning: "always, whatever the input")])
+
     /// `configuration` is nil when the settings are invalid: the line is still printed, nothing recorded.
     static func run(
         configuration: Configuration?, environment: [String: String], console: Console, input: () -> [UInt8],

@@ -66,8 +66,17 @@ final class ChildProcess {
         var isTerminal: Int32 = 0
         if case .terminal = streams { isTerminal = 1 }
         var pid: pid_t = 0
-        let code = ss_spawn(
-            executable, argv, envp, workingDirectory, descriptors, isTerminal, keep ?? -1, diesWithUs ? 1 : 0, &pid)
+        func attempt() -> Int32 {
+            ss_spawn(
+                executable, argv, envp, workingDirectory, descriptors, isTerminal, keep ?? -1, diesWithUs ? 1 : 0, &pid)
+        }
+        var code = attempt()
+        // ETXTBSY: the program is open for writing somewhere, often only for an instant (a thread of ours wrote it
+        // while another forked, and that child holds the descriptor until its own exec). Worth a few more tries.
+        for _ in 0..<20 where code == ETXTBSY {
+            SystemCall.nap(microseconds: 5_000)
+            code = attempt()
+        }
         guard code == 0 else { throw SystemCallError("start", path: executable, code: code) }
         return ChildProcess(pid: pid)
     }
