@@ -15,7 +15,7 @@ struct ScheduleTests {
         var state = LoggerState()
         let now = Date()
         if let secondsAgo { state.lastAttempt[.usage] = now.addingTimeInterval(-secondsAgo) }
-        #expect(Schedule.isDue(.usage, state: state, configuration: configuration, now: now) == expected)
+        #expect(DueSchedule.isDue(.usage, state: state, configuration: configuration, now: now) == expected)
     }
 }
 

@@ -44,7 +44,7 @@ enum OnceCommand {
         let state = StateStore(directory: directory.path).load()
         var exitCode = ExitCode.success
         for kind in kinds {
-            if onlyDue, !Schedule.isDue(kind, state: state, configuration: context.configuration, now: Date()) {
+            if onlyDue, !DueSchedule.isDue(kind, state: state, configuration: context.configuration, now: Date()) {
                 if context.configuration.debug { context.console.errorLine("\(kind.rawValue) is not due yet") }
                 continue
             }
@@ -59,45 +59,5 @@ enum OnceCommand {
     private static func worse(_ a: ExitCode, _ b: ExitCode) -> ExitCode {
         let order: [ExitCode] = [.success, .unavailable, .ioError, .cannotCreate]
         return (order.firstIndex(of: a) ?? 0) >= (order.firstIndex(of: b) ?? 0) ? a : b
-    }
-}
-
-/// What is due, by the configured intervals and the state file.
-enum Schedule {
-    /// Due when the last attempt is at least one interval ago, less a little slack: cron starts us on the minute,
-    /// give or take, and a run a second early must not skip a whole interval.
-    static func isDue(_ kind: ProbeKind, state: LoggerState, configuration: Configuration, now: Date) -> Bool {
-        guard let last = state.lastAttempt[kind] else { return true }
-        let interval = configuration.intervalMs(for: kind)
-        let slack = min(interval / 10, 5_000)
-        return now.timeIntervalSince(last) * 1000 >= Double(interval - slack)
-    }
-}
-
-/// The logging switch and the log directory, shared by the commands that write.
-enum LoggingSwitch {
-    static let disabledMessage =
-        "usage-logger: logging is off, nothing was recorded. Turn it on with PET_USAGE_LOGGING_ENABLED=true "
-        + "(in the environment or in ~/.config/usage-logger/config.env)."
-
-    /// The prepared log directory, or nil after saying why it cannot be used. A fallback is said once.
-    static func prepareDirectory(_ context: CommandContext) -> LogDirectory? {
-        let chosen = LogDirectory.choose(
-            configuration: context.configuration, currentDirectory: context.currentDirectory)
-        do {
-            let directory = try chosen.prepare(configuration: context.configuration)
-            if let reason = directory.fallbackFrom {
-                let marker = directory.paths.fallbackNoted
-                if FileSystem.kind(of: marker) == .missing {
-                    context.console.errorLine(
-                        "note: \(chosen.path) cannot be used (\(reason)); logging to \(directory.path) instead")
-                    _ = try? AtomicFile.write(Array("\(chosen.path)\n".utf8), to: marker)
-                }
-            }
-            return directory
-        } catch {
-            context.console.errorLine(error.description)
-            return nil
-        }
     }
 }
