@@ -18,14 +18,13 @@ enum StatuslineInput {
         while bytes.count < maximumBytes {
             let remaining = deadline - MonotonicClock.nowMilliseconds()
             guard remaining > 0 else { break }
-            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&waiting, 1, Int32(remaining))
-            if ready < 0, errno == EINTR { continue }
-            guard ready > 0 else { break }
-            let count = buffer.withUnsafeMutableBytes {
-                read(descriptor, $0.baseAddress, min($0.count, maximumBytes - bytes.count))
+            guard SystemCall.waitReadable(descriptor, milliseconds: Int32(remaining)) else { break }
+            let result: Int?
+            do { result = try SystemCall.readSome(descriptor, into: &buffer, limit: maximumBytes - bytes.count) } catch
+            {
+                break
             }
-            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            guard let count = result else { continue }  // not ready after all
             guard count > 0 else { break }
             bytes.append(contentsOf: buffer[0..<count])
             if let last = bytes.last(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), last == UInt8(ascii: "}"),

@@ -18,16 +18,16 @@ enum AtomicFile {
         }
         do {
             defer { SystemCall.closeQuietly(descriptor) }
-            _ = fchmod(descriptor, 0o600)
+            try SystemCall.changeMode(descriptor, 0o600, path: temporary)
             try SystemCall.writeAll(descriptor, bytes, path: temporary)
             if durable { try SystemCall.retrying("fsync", path: temporary) { fsync(descriptor) } }
         } catch {
-            _ = unlink(temporary)
+            SystemCall.removeQuietly(temporary)
             throw error
         }
         guard rename(temporary, path) == 0 else {
             let failure = SystemCallError("rename", path: path)
-            _ = unlink(temporary)
+            SystemCall.removeQuietly(temporary)
             throw failure
         }
         guard durable else { return }

@@ -29,8 +29,7 @@ final class FileLock {
     /// Takes the lock if nobody holds it; nil when another process does.
     static func tryAcquire(_ path: String) throws -> FileLock? {
         let lock = try openLockFile(path)
-        while flock(lock.descriptor, LOCK_EX | LOCK_NB) != 0 {
-            if errno == EINTR { continue }
+        guard SystemCall.retryingInterrupts({ flock(lock.descriptor, LOCK_EX | LOCK_NB) }) == 0 else {
             if errno == EWOULDBLOCK { return nil }
             throw SystemCallError("lock", path: path)
         }
@@ -45,7 +44,7 @@ final class FileLock {
         guard fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino,
             held.st_dev == named.st_dev, flock(descriptor, LOCK_EX | LOCK_NB) == 0
         else { throw SystemCallError("adopt lock", path: path, code: EBADF) }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        try SystemCall.setCloseOnExec(descriptor)
         return FileLock(path: path, descriptor: descriptor)
     }
 
@@ -84,7 +83,8 @@ final class FileLock {
         let descriptor = try SystemCall.retrying("open lock file", path: path) {
             open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         }
-        _ = fchmod(descriptor, 0o600)
-        return FileLock(path: path, descriptor: descriptor)
+        let lock = FileLock(path: path, descriptor: descriptor)
+        try SystemCall.changeMode(descriptor, 0o600, path: path)
+        return lock
     }
 }

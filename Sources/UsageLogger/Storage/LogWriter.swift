@@ -102,13 +102,17 @@ public struct LogWriter: Sendable {
             throw .notARegularFile(path: path, what: "not a regular file")
         }
         let wider = info.st_mode & 0o777 != 0o600
-        if wider { _ = fchmod(descriptor, 0o600) }  // umask-proof, and undoes a chmod by someone else
+        if wider {  // umask-proof, and undoes a chmod by someone else
+            do { try SystemCall.changeMode(descriptor, 0o600, path: path) } catch {
+                throw .cannotOpen(path: path, reason: "its permissions cannot be set to 0600: \(error)")
+            }
+        }
         let start = off_t(info.st_size)
         do {
             try SystemCall.writeAll(descriptor, bytes, path: path)
         } catch {
             let code = (error as? SystemCallError)?.code ?? EIO
-            _ = ftruncate(descriptor, start)
+            _ = SystemCall.truncate(descriptor, to: start)
             throw .writeFailed(path: path, reason: LogWriteError.reason(code))
         }
         return wider

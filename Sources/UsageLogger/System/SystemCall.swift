@@ -61,8 +61,12 @@ enum SystemCall {
 
     /// One `read` into `buffer`: the count, 0 at end of file, nil when nothing is ready on a non-blocking
     /// descriptor; throws for any other failure (EIO on a terminal nobody holds any more).
-    static func readSome(_ descriptor: Int32, into buffer: inout [UInt8]) throws(SystemCallError) -> Int? {
-        let count = retryingInterrupts { buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) } }
+    static func readSome(_ descriptor: Int32, into buffer: inout [UInt8], limit: Int = .max) throws(SystemCallError)
+        -> Int?
+    {
+        let count = retryingInterrupts {
+            buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, max(0, limit))) }
+        }
         if count >= 0 { return count }
         if errno == EAGAIN || errno == EWOULDBLOCK { return nil }
         throw SystemCallError("read")
@@ -94,6 +98,16 @@ enum SystemCall {
     /// Sets the permission bits of an open file (umask-proof).
     static func changeMode(_ descriptor: Int32, _ mode: mode_t, path: String? = nil) throws(SystemCallError) {
         try retrying("chmod", path: path) { fchmod(descriptor, mode) }
+    }
+
+    /// Cuts an open file back to `length` bytes; false when that failed too (the caller then says so).
+    static func truncate(_ descriptor: Int32, to length: off_t) -> Bool {
+        retryingInterrupts { ftruncate(descriptor, length) } == 0
+    }
+
+    /// Removes a file, ignoring errors: for temporary files whose removal is a courtesy.
+    static func removeQuietly(_ path: String) {
+        _ = unlink(path)
     }
 
     /// Closes a descriptor, ignoring errors: nothing useful can be done about a failed close here.
