@@ -21,9 +21,7 @@ struct CompanionSoak {
         fast.usageIntervalMs = 2
         fast.statusIntervalMs = 2
         try? FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        let quiet = Console(write: { _ in }, writeError: { _ in }, readInput: { [] })
-        var companion = Companion(
-            configuration: fast, environment: environment, logDirectory: logDirectory, console: quiet)
+        var companion = Companion(configuration: fast, environment: environment, logDirectory: logDirectory)
         var results: [Checkpoint] = []
         for limit in ([warmUp] + checkpoints + [probes]).filter({ $0 <= probes }).sorted() {
             guard results.last?.probes != limit else { continue }

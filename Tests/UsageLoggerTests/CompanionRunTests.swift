@@ -29,9 +29,9 @@ struct CompanionRunTests {
                 "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fake.path,
                 "PET_PROBE_DIR": home.path + "/probe", "PET_USAGE_SOURCE": "command",
             ].merging(extra) { $1 }
-            let context = CommandContext(
+            let context = CollectorContext(
                 configuration: try Configuration(environment: environment), environment: environment,
-                console: CapturingConsole().console, currentDirectory: home.path)
+                currentDirectory: home.path)
             let events = events
             return Companion(
                 context: context, directory: LogDirectory(path: logs, reason: "test", isExplicit: true),

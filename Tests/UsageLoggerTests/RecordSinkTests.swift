@@ -70,8 +70,8 @@ struct RecordSinkTests {
         // The companion's switch-off records, whose message names the failing command.
         var failing = environment
         failing["FAKE_FAIL"] = "1"
-        let context = CommandContext(
-            configuration: try Configuration(environment: failing), environment: failing, console: runCLIConsole,
+        let context = CollectorContext(
+            configuration: try Configuration(environment: failing), environment: failing,
             currentDirectory: workingDirectory.path)
         var companion = Companion(
             context: context, directory: LogDirectory(path: logs, reason: "test", isExplicit: true),
@@ -95,5 +95,4 @@ struct RecordSinkTests {
         }
     }
 
-    private var runCLIConsole: Console { CapturingConsole().console }
 }

@@ -66,28 +66,21 @@ public enum CLI {
     }
 }
 
-/// What every command gets: the parsed configuration, the environment it was started with, and the console.
+/// What every command gets: what collecting needs (configuration, environment, session) and the console, which
+/// only the command layer uses.
 struct CommandContext {
-    /// Replaced when the companion reloads its settings (SIGHUP); everything else stays.
-    var configuration: Configuration
-    let environment: [String: String]
+    var collector: CollectorContext
     let console: Console
-    /// One id per usage-logger process, for records when no Claude Code session is known: made once, so every
-    /// context of the process (and a reloaded companion) shares it.
-    var processSessionID: String { Self.processSessionID }
-    private static let processSessionID = UUID().uuidString.lowercased()
 
-    let currentDirectory: String
-    /// The Claude Code session the statusline last reported, when known: records carry its id and cwd.
-    var claudeSession: (id: String, cwd: String?)?
-
-    /// What records made now carry: our session id, the working directory (`RecordSink` drops it when
-    /// excluded), the debug and email options.
-    func recordContext(at date: Date) -> RecordContext {
-        RecordContext(
-            timestamp: date, sessionID: claudeSession?.id ?? processSessionID,
-            cwd: claudeSession?.cwd ?? currentDirectory,
-            includeRaw: configuration.debug,
-            anonymizeEmail: configuration.anonymizeEmail)
+    init(configuration: Configuration, environment: [String: String], console: Console, currentDirectory: String) {
+        collector = CollectorContext(
+            configuration: configuration, environment: environment, currentDirectory: currentDirectory)
+        self.console = console
     }
+
+    var configuration: Configuration { collector.configuration }
+    var environment: [String: String] { collector.environment }
+    var currentDirectory: String { collector.currentDirectory }
+
+    func recordContext(at date: Date) -> RecordContext { collector.recordContext(at: date) }
 }

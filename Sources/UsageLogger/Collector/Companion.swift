@@ -30,7 +30,7 @@ public struct Companion {
         case everyProbeSwitchedOff
     }
 
-    var context: CommandContext
+    var context: CollectorContext
     let directory: LogDirectory
     let cancellation: Cancellation
     let idleExitMs: Int64?
@@ -42,7 +42,7 @@ public struct Companion {
     private var probes = 0
 
     init(
-        context: CommandContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
+        context: CollectorContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
         onEvent: @escaping (Event) -> Void = { _ in }
     ) {
         self.context = context
@@ -56,15 +56,13 @@ public struct Companion {
     }
 
     /// A companion for `logDirectory` with a configuration made in code (the benchmark uses intervals of a few
-    /// milliseconds, below what settings allow); its events are said on `console` as `usage-logger run` says them.
-    public init(configuration: Configuration, environment: [String: String], logDirectory: String, console: Console) {
-        let context = CommandContext(
-            configuration: configuration, environment: environment, console: console,
+    /// milliseconds, below what settings allow); its events go unsaid.
+    public init(configuration: Configuration, environment: [String: String], logDirectory: String) {
+        let context = CollectorContext(
+            configuration: configuration, environment: environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
         let directory = LogDirectory(path: logDirectory, reason: "given", isExplicit: true)
-        self.init(
-            context: context, directory: directory, cancellation: Cancellation(), idleExitMs: nil,
-            onEvent: { console.say($0) })
+        self.init(context: context, directory: directory, cancellation: Cancellation(), idleExitMs: nil)
     }
 
     /// Runs until stopped, idle, out of probes to make, or at `probeLimit`; may be called again to go on.

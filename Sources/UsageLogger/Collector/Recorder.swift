@@ -24,7 +24,7 @@ struct Recorder {
         case rotated(LogName)
     }
 
-    let context: CommandContext
+    let context: CollectorContext
     let directory: LogDirectory
     var cancellation: Cancellation?
     var configuration: Configuration { context.configuration }

@@ -48,7 +48,7 @@ enum OnceCommand {
                 if context.configuration.debug { context.console.errorLine("\(kind.rawValue) is not due yet") }
                 continue
             }
-            let outcome = Recorder(context: context, directory: directory).record(kind)
+            let outcome = Recorder(context: context.collector, directory: directory).record(kind)
             context.console.say(outcome, kind: kind)
             exitCode = worse(exitCode, ExitCode(outcome))
         }

@@ -63,7 +63,7 @@ enum RunCommand {
         StopSignals.install(into: cancellation)
         let console = context.console
         var companion = Companion(
-            context: context, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
+            context: context.collector, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
             onEvent: { console.say($0) })
         return console.say(companion.run())
     }
