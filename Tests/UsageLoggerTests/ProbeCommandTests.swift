@@ -68,23 +68,6 @@ struct ProbeCommandTests {
         #expect(windows?.count == 3)
     }
 
-    @Test("only the probe directory's own transcripts are removed")
-    func transcripts() throws {
-        let fake = FakeClaude(sample: "status-2.1.55.txt")
-        let home = TemporaryDirectory()
-        let probe = home.path + "/probe"
-        let ours = home.path + "/.claude/projects/" + ProbeDirectory.slug(for: probe)
-        let theirs = home.path + "/.claude/projects/-home-user-project"
-        home.write(
-            ".claude/projects/\(ProbeDirectory.slug(for: probe))/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
-        home.write(".claude/projects/\(ProbeDirectory.slug(for: probe))/notes.txt", "keep\n")
-        home.write(".claude/projects/-home-user-project/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
-        let (code, _) = runCLI(["probe", "status"], environment: environment(fake, home: home))
-        #expect(code == .success)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: ours) == ["notes.txt"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: theirs).count == 1)
-    }
-
     @Test("the trust prompt is answered, Down then Enter, in the dedicated probe directory")
     func trustAccepted() {
         let fake = FakeClaude(sample: nil, TrustPromptScript.body)
@@ -94,17 +77,21 @@ struct ProbeCommandTests {
         #expect(output.json?["version"] as? String == "2.1.55")
     }
 
-    @Test("the trust prompt in a directory that is not ours ends the probe with exit 69 and says why")
-    func trustRefused() {
-        let fake = FakeClaude(sample: nil, TrustPromptScript.body)
+    @Test("a probe directory that is not ours is refused before claude starts: exit 73, the reason, nothing changed")
+    func notOurDirectory() throws {
+        let fake = FakeClaude(sample: nil, "touch \"$0.ran\"\n" + TrustPromptScript.body)
         let home = TemporaryDirectory()
         home.write("project/README.md", "a user's project\n")
+        chmod(home.path + "/project", 0o755)
         let (code, output) = runCLI(
             ["probe", "status"], environment: environment(fake, home: home, ["PET_PROBE_DIR": home.path + "/project"]))
-        #expect(code == .unavailable)
-        #expect((output.json?["error"] as? String)?.contains("trust") == true)
-        #expect(output.standardError.contains("PET_PROBE_DIR"))
-        #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        #expect(code == .cannotCreate)
+        #expect((output.json?["error"] as? String)?.contains("not usage-logger's own probe directory") == true)
+        #expect(output.standardError.contains("PET_PROBE_DIR=\(home.path)/project"))
+        #expect(FileSystem.kind(of: fake.path + ".ran") == .missing)
+        let mode = try FileManager.default.attributesOfItem(atPath: home.path + "/project")[.posixPermissions] as? Int
+        #expect(mode == 0o755)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path + "/project") == ["README.md"])
     }
 
     @Test("a /usage error panel is recorded and exits 69")

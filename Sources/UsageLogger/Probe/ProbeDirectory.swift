@@ -6,35 +6,65 @@ import Foundation
     import Darwin
 #endif
 
-/// The dedicated directory `claude` runs in, so that it never starts inside a user's project, and the clean-up
-/// of the transcripts its probe sessions leave under Claude Code's `projects/` folder.
+/// The dedicated directory `claude` runs in, so that it never starts inside a user's project.
+///
+/// A directory is used only when it is ours: created by us (0700, marked), or found empty, owned by the user and
+/// writable by nobody else (then marked). Anything else (a project, the home directory, a shared 1777 directory,
+/// another user's directory) is refused with the reason, and never changed: its mode is left alone, nothing is
+/// written into it, and the folder-trust prompt is never answered for it.
 public struct ProbeDirectory: Sendable {
     /// The directory as configured.
     public let path: String
 
     public init(path: String) { self.path = path }
 
-    /// Marks a directory as usage-logger's own. Only there do we accept Claude Code's folder-trust prompt.
+    /// Marks a directory as usage-logger's own.
     static let markerName = ".usage-logger-probe"
 
-    /// Creates the directory with its parents, mode 0700, and returns its real path (what `claude` sees as cwd)
-    /// and whether it is dedicated to probes: created by us, or empty when first used (then marked).
-    public func prepare() throws -> (realPath: String, isDedicated: Bool) {
-        try FileManager.default.createDirectory(
-            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Why a directory is not ours to probe in.
+    public struct NotOurs: Error, CustomStringConvertible, Equatable {
+        public let path: String
+        public let reason: String
+
+        public var description: String {
+            "PET_PROBE_DIR=\(path) is not usage-logger's own probe directory: \(reason); it was left as it is. "
+                + "Point PET_PROBE_DIR at a new directory (or unset it for the default)"
+        }
+    }
+
+    /// Creates the directory (0700, marked) if missing, or checks that the one there is ours, and returns its real
+    /// path (what `claude` sees as its working directory).
+    public func prepare() throws -> String {
+        if FileSystem.kind(of: path) == .missing { try FileSystem.createDirectory(path, mode: 0o700) }
         var info = stat()
         try SystemCall.retrying("lstat", path: path) { lstat(path, &info) }
-        guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw SystemCallError("use as probe directory", path: path, code: ENOTDIR)
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw NotOurs(path: path, reason: "it is not a directory") }
+        guard info.st_uid == getuid() else {
+            throw NotOurs(path: path, reason: "it belongs to another user (uid \(info.st_uid))")
         }
-        _ = chmod(path, 0o700)
+        guard info.st_mode & 0o022 == 0 else {
+            throw NotOurs(
+                path: path,
+                reason: "others can write in it (mode \(String(info.st_mode & 0o7777, radix: 8))), so they could "
+                    + "plant settings that Claude Code would trust")
+        }
         let marker = path + "/" + Self.markerName
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        if entries.isEmpty {
-            let descriptor = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            SystemCall.closeQuietly(descriptor)
+        if FileSystem.kind(of: marker) != .regular {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            guard entries.isEmpty else {
+                throw NotOurs(path: path, reason: "it holds files and was not made by usage-logger")
+            }
+            try mark()
         }
-        return (realPath(path), Self.isRegularFile(marker))
+        return realPath(path)
+    }
+
+    private func mark() throws {
+        let marker = path + "/" + Self.markerName
+        let descriptor = try SystemCall.retrying("create", path: marker) {
+            open(marker, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        }
+        SystemCall.closeQuietly(descriptor)
     }
 
     /// Claude Code's folder name for a project directory: every character but letters and digits becomes `-`.
@@ -43,46 +73,6 @@ public struct ProbeDirectory: Sendable {
             directory.unicodeScalars.map {
                 $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-"
             })
-    }
-
-    /// Removes the transcripts of sessions started in `realDirectory` (only `*.jsonl` files and session folders
-    /// in its own project folder), never following links. Returns how many entries were removed.
-    @discardableResult
-    public static func removeTranscripts(of realDirectory: String, claudeConfigDirectory: String) -> Int {
-        let projects = claudeConfigDirectory + "/projects"
-        let slug = slug(for: realDirectory)
-        let folders: [String]
-        if slug.count <= 200 {
-            folders = [slug]
-        } else {  // long names are cut to 200 characters plus a hash we cannot recompute
-            let prefix = String(slug.prefix(200))
-            folders = ((try? FileManager.default.contentsOfDirectory(atPath: projects)) ?? []).filter {
-                $0.hasPrefix(prefix)
-            }
-        }
-        var removed = 0
-        for folder in folders {
-            let folderPath = projects + "/" + folder
-            guard isRealDirectory(folderPath) else { continue }
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? [] {
-                let entryPath = folderPath + "/" + entry
-                let isTranscript = entry.hasSuffix(".jsonl") && isRegularFile(entryPath)
-                let isSessionFolder = UUID(uuidString: entry) != nil && isRealDirectory(entryPath)
-                guard isTranscript || isSessionFolder else { continue }
-                if (try? FileManager.default.removeItem(atPath: entryPath)) != nil { removed += 1 }
-            }
-        }
-        return removed
-    }
-
-    private static func isRealDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     private func realPath(_ path: String) -> String {

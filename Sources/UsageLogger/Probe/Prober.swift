@@ -30,28 +30,35 @@ public struct Prober: Sendable {
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: error)
         }
         let directory: String
-        let isDedicated: Bool
         do {
-            (directory, isDedicated) = try ProbeDirectory(path: configuration.probeDirectory).prepare()
+            directory = try ProbeDirectory(path: configuration.probeDirectory).prepare()
+        } catch let error as ProbeDirectory.NotOurs {
+            return ProbeResult(
+                kind: kind, command: command, capturedAt: capturedAt, outcome: nil,
+                startError: .probeDirectory(error.description))
         } catch {
             let message = "cannot prepare the probe directory \(configuration.probeDirectory) (PET_PROBE_DIR): \(error)"
             return ProbeResult(
                 kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: .probeDirectory(message)
             )
         }
-        let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: isDedicated)
+        // Only our own directory gets this far, so the trust prompt may be answered here.
+        let driver = ProbeDriver(kind: kind, workingDirectory: directory, mayAcceptTrustPrompt: true)
         let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)
-        defer {
-            ProbeDirectory.removeTranscripts(
-                of: directory, claudeConfigDirectory: configuration.claudeConfigDirectory)
-        }
+        let leftovers = ProbeLeftovers(
+            claudeConfigDirectory: configuration.claudeConfigDirectory, probeDirectory: directory)
         ProbeMarker.endOrphans()
         let marker = ProbeMarker()
-        defer { marker.endSurvivors() }
+        var childPID: Int32?
+        defer {
+            marker.endSurvivors()
+            leftovers.remove(childPID: childPID)
+        }
         do {
             let outcome = try runner.run(
                 executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
                 environment: childEnvironment(marker), limits: limits, observer: driver, cancellation: cancellation)
+            childPID = outcome.processID
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil)
         } catch {
             let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")

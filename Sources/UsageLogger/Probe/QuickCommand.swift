@@ -21,7 +21,7 @@ struct QuickCommand {
         case .success(let path): executable = path
         case .failure(let error): return (nil, error.description)
         }
-        let directory = (try? ProbeDirectory(path: configuration.probeDirectory).prepare().realPath) ?? "/"
+        let directory = (try? ProbeDirectory(path: configuration.probeDirectory).prepare()) ?? "/"
         var childEnvironment = environment
         childEnvironment["CLAUDECODE"] = nil
         do {

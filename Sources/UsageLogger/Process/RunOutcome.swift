@@ -1,5 +1,7 @@
 /// How a command run ended, as data: the caller turns it into a record.
 public struct RunOutcome: Sendable {
+    /// The command's process id (gone by the time the outcome is read: for finding what it left behind).
+    public var processID: Int32?
     /// The exit status, when the command exited by itself or after our signal.
     public var exitStatus: Int32?
     /// The signal that ended it, if one did.

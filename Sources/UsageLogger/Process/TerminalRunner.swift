@@ -42,6 +42,8 @@ public struct TerminalRunner: Sendable {
         var session = RunningSession(primary: primary, child: child, limits: limits, started: started)
         session.pump(observer: observer, cancellation: cancellation)
         session.endProcessGroup()
-        return session.outcome
+        var outcome = session.outcome
+        outcome.processID = child.pid
+        return outcome
     }
 }

@@ -26,6 +26,7 @@ enum DoctorCommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
         var checks = claudeChecks(context)
+        checks.append(probeDirectoryCheck(context.configuration))
         checks += DoctorLogChecks(context: context).checks()
         for check in checks {
             context.console.line("\(check.level.rawValue) \(check.title): \(check.detail)")
@@ -34,6 +35,22 @@ enum DoctorCommand {
         let failures = checks.filter { $0.level == .failure }.count
         context.console.line(failures == 0 ? "healthy" : "\(failures) problem\(failures == 1 ? "" : "s") found")
         return failures == 0 ? .success : .failure
+    }
+
+    /// Whether probes can run in `PET_PROBE_DIR`: ours, or new (then made, as the first probe would).
+    private static func probeDirectoryCheck(_ configuration: Configuration) -> Check {
+        do {
+            let directory = try ProbeDirectory(path: configuration.probeDirectory).prepare()
+            return Check(level: .ok, title: "probe directory", detail: directory)
+        } catch let error as ProbeDirectory.NotOurs {
+            return Check(
+                level: .failure, title: "probe directory", detail: "\(error.path): \(error.reason)",
+                fix: "point PET_PROBE_DIR at a new directory, or unset it for the default")
+        } catch {
+            return Check(
+                level: .failure, title: "probe directory", detail: "\(configuration.probeDirectory): \(error)",
+                fix: "fix its permissions or point PET_PROBE_DIR elsewhere")
+        }
     }
 
     private static func claudeChecks(_ context: CommandContext) -> [Check] {
