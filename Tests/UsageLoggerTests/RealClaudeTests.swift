@@ -88,14 +88,14 @@ struct RealClaudeTests {
         #expect(survivors(sandbox).isEmpty)
     }
 
-    @Test("in an untrusted directory that is not ours the probe stops at the trust prompt: exit 69")
+    @Test("a project directory as PET_PROBE_DIR is refused before claude starts, and never trusted: exit 73")
     func trustRefused() throws {
         let sandbox = try #require(RealClaude.sandbox())
         let project = sandbox.home + "/project"
         sandbox.directory.write("project/main.c", "int main(void) { return 0; }\n")
         let (code, json, error) = probe("status", sandbox, ["PET_PROBE_DIR": project])
-        #expect(code == .unavailable)
-        #expect((json?["error"] as? String)?.contains("trust") == true)
+        #expect(code == .cannotCreate)
+        #expect((json?["error"] as? String)?.contains("not usage-logger's own probe directory") == true)
         #expect(error.contains("PET_PROBE_DIR"))
         let settings = try String(contentsOfFile: sandbox.home + "/.claude.json", encoding: .utf8)
         #expect(!settings.contains(project))
