@@ -7,41 +7,44 @@ import Testing
 struct ConfigCommandTests {
     @Test("values come from the environment over the file over the default, each with its source")
     func sources() throws {
-        let home = TemporaryDirectory()
-        let file = home.write(
-            ".config/usage-logger/config.env",
-            "# mine\nPET_LOG_MAX_FILES=4\nexport PET_USAGE_LOG_INTERVAL=\"120000\"\nPET_COMMAND_TIMOUT=5\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        let (code, output) = runCLI(["config", "--json"], environment: ["HOME": home.path, "PET_LOG_MAX_FILES": "7"])
-        #expect(code == .success)
-        let json = try JSONParser.parse(output.standardOutput)
-        let settings = json["settings"]?.arrayValue ?? []
-        func entry(_ name: String) -> (String?, String?) {
-            let item = settings.first { $0["name"]?.stringValue == name }
-            return (item?["value"]?.stringValue, item?["source"]?.stringValue)
+        try withTemporaryDirectory { home in
+            let file = home.write(
+                ".config/usage-logger/config.env",
+                "# mine\nPET_LOG_MAX_FILES=4\nexport PET_USAGE_LOG_INTERVAL=\"120000\"\nPET_COMMAND_TIMOUT=5\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            let (code, output) = runCLI(
+                ["config", "--json"], environment: ["HOME": home.path, "PET_LOG_MAX_FILES": "7"])
+            #expect(code == .success)
+            let json = try JSONParser.parse(output.standardOutput)
+            let settings = json["settings"]?.arrayValue ?? []
+            func entry(_ name: String) -> (String?, String?) {
+                let item = settings.first { $0["name"]?.stringValue == name }
+                return (item?["value"]?.stringValue, item?["source"]?.stringValue)
+            }
+            #expect(entry("PET_LOG_MAX_FILES") == ("7", "environment"))
+            #expect(entry("PET_USAGE_LOG_INTERVAL") == ("120000", "file"))
+            #expect(entry("PET_LOG_MAX_SIZE") == ("10MB", "default"))
+            #expect(settings.count == Setting.all.count)
+            #expect(json["log_directory"]?["path"]?.stringValue == home.path + "/.claude/pets/logs")
+            #expect(
+                output.standardError.contains(
+                    "PET_COMMAND_TIMOUT (in \(file)) is not a usage-logger setting; did you mean PET_COMMAND_TIMEOUT?"))
+            let text = runCLI(["config"], environment: ["HOME": home.path]).output.standardOutput
+            let line = text.split(separator: "\n").first { $0.hasPrefix("PET_USAGE_LOG_INTERVAL ") }
+            #expect(line?.hasSuffix(" 120000  [file]") == true)
+            #expect(text.contains("Logging is off"))
         }
-        #expect(entry("PET_LOG_MAX_FILES") == ("7", "environment"))
-        #expect(entry("PET_USAGE_LOG_INTERVAL") == ("120000", "file"))
-        #expect(entry("PET_LOG_MAX_SIZE") == ("10MB", "default"))
-        #expect(settings.count == Setting.all.count)
-        #expect(json["log_directory"]?["path"]?.stringValue == home.path + "/.claude/pets/logs")
-        #expect(
-            output.standardError.contains(
-                "PET_COMMAND_TIMOUT (in \(file)) is not a usage-logger setting; did you mean PET_COMMAND_TIMEOUT?"))
-        let text = runCLI(["config"], environment: ["HOME": home.path]).output.standardOutput
-        let line = text.split(separator: "\n").first { $0.hasPrefix("PET_USAGE_LOG_INTERVAL ") }
-        #expect(line?.hasSuffix(" 120000  [file]") == true)
-        #expect(text.contains("Logging is off"))
     }
 
     @Test("a config file others can write is refused with exit 78")
     func unsafeFile() throws {
-        let home = TemporaryDirectory()
-        let file = home.write(".config/usage-logger/config.env", "PET_CLAUDE_COMMAND=/tmp/evil\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file)
-        let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
-        #expect(code == .configuration)
-        #expect(output.standardError.contains("group or others can write it; run chmod go-w"))
+        try withTemporaryDirectory { home in
+            let file = home.write(".config/usage-logger/config.env", "PET_CLAUDE_COMMAND=/tmp/evil\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file)
+            let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
+            #expect(code == .configuration)
+            #expect(output.standardError.contains("group or others can write it; run chmod go-w"))
+        }
     }
 
     @Test(
