@@ -75,17 +75,25 @@ struct ProbeCommandTests {
     @Test("only the probe directory's own transcripts are removed")
     func transcripts() throws {
         try withTemporaryDirectory { home throws in
-            let fake = FakeClaude(in: home, sample: "status-2.1.55.txt")
+            // Like Claude Code, the fake writes its session's transcript in the projects folder named after its
+            // working directory; it also lists that folder, to prove the transcript was there during the probe.
+            let fake = FakeClaude(
+                in: home, sample: "status-2.1.55.txt",
+                """
+                projects="${CLAUDE_CONFIG_DIR:-$HOME/.claude}/projects/$(pwd -P | sed 's/[^A-Za-z0-9]/-/g')"
+                mkdir -p "$projects" && echo '{}' > "$projects/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl"
+                ls -A "$projects" > "$(dirname "$0")/during-probe.txt"
+                """)
             let probe = home.path + "/probe"
             let ours = home.path + "/.claude/projects/" + ProbeDirectory.slug(for: probe)
             let theirs = home.path + "/.claude/projects/-home-user-project"
-            home.write(
-                ".claude/projects/\(ProbeDirectory.slug(for: probe))/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n"
-            )
             home.write(".claude/projects/\(ProbeDirectory.slug(for: probe))/notes.txt", "keep\n")
             home.write(".claude/projects/-home-user-project/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
             let (code, _) = runCLI(["probe", "status"], environment: environment(fake, home: home))
             #expect(code == .success)
+            // Beside the notes, so in the folder checked below.
+            let during = try String(contentsOfFile: fake.directory.path + "/bin/during-probe.txt", encoding: .utf8)
+            #expect(during == "0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl\nnotes.txt\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: ours) == ["notes.txt"])
             #expect(try FileManager.default.contentsOfDirectory(atPath: theirs).count == 1)
         }

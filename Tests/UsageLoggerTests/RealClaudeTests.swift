@@ -69,7 +69,10 @@ struct RealClaudeTests {
         }
     }
 
-    @Test("the probe session's transcript is removed afterwards")
+    /// Offline and signed out, Claude Code (2.1.332) writes no transcript for a /status session, only a line in
+    /// `history.jsonl`: this shows the end state, not the removal, which `ProbeCommandTests.transcripts` proves with a
+    /// fake that writes one.
+    @Test("a real probe leaves no transcript in its project folder")
     func transcriptRemoved() throws {
         try RealClaude.withSandbox { sandbox in
             _ = probe("status", sandbox)
