@@ -98,10 +98,10 @@ struct CompanionTests {
             let setup = Setup(home: home, "touch \"$dir/started\"; exec \"$sleeper\" 1000")
             let companion = try CompanionProcess(["run"], environment: setup.environment())
             #expect(waitUntil { FileSystem.kind(of: setup.fakeDirectory + "/started") == .regular })
-            let sent = Date()
+            let sent = ContinuousClock.now
             companion.signal(SIGTERM)
             #expect(companion.waitForExit(milliseconds: 5_000) == 0)
-            #expect(Date().timeIntervalSince(sent) < 2.0)
+            #expect(ContinuousClock.now - sent < .seconds(2))
             #expect(ProcessTable.survivors(of: setup.fake.marker).isEmpty)
             #expect(setup.records(.status).isEmpty)  // a probe cut short by us is not a failure to record
         }

@@ -154,8 +154,8 @@ struct RealClaudeTests {
             ]) { $1 }
             let companion = try CompanionProcess(["run"], environment: environment)
             var most = 0
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {  // watch, every 100 ms, how many claude probes run at once
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline {  // watch, every 100 ms, how many claude probes run at once
                 most = max(most, survivors(sandbox).count)
                 _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(100))
             }

@@ -41,13 +41,14 @@ struct StatuslineTests {
         let huge = Binary.shell(
             "head -c 3000000 /dev/zero | tr '\\0' ' ' | \"$UL\" statusline; echo \"rc=$?\"", environment: [:])
         #expect(huge.output == "Claude Code\nrc=0\n")
-        let start = Date()
+        let start = ContinuousClock.now
         let open = Binary.shell(
             "(cat '\(Fixtures.path("statusline-input.json"))'; exec sleep 5) | \"$UL\" statusline", environment: [:])
         #expect(open.output.hasPrefix("Sonnet 4.6"))
         let silent = Binary.shell("(exec sleep 3) | \"$UL\" statusline", environment: [:])
         #expect(silent.output == "Claude Code\n")
-        #expect(Date().timeIntervalSince(start) < 9)  // bounded: the sleeps are what take time, not the statusline
+        // Bounded: the sleeps are what take time, not the statusline.
+        #expect(ContinuousClock.now - start < .seconds(9))
     }
 
     @Test("with logging on: session context saved, one usage record per interval, last known limits kept")

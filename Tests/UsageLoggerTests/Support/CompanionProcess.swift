@@ -27,8 +27,8 @@ final class CompanionProcess {
 
     /// Waits (bounded) for the process to end; its exit status, or nil if it is still running.
     func waitForExit(milliseconds: Int = 5_000) -> Int32? {
-        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-        while process.isRunning, Date() < deadline {
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        while process.isRunning, ContinuousClock.now < deadline {
             _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(10))
         }
         return process.isRunning ? nil : process.terminationStatus
@@ -48,9 +48,9 @@ final class CompanionProcess {
 
 /// Waits (bounded) until `condition` holds, checking every 20 ms; never a fixed sleep.
 func waitUntil(milliseconds: Int = 10_000, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+    let deadline = ContinuousClock.now + .milliseconds(milliseconds)
     while !condition() {
-        guard Date() < deadline else { return false }
+        guard ContinuousClock.now < deadline else { return false }
         _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(20))
     }
     return true
