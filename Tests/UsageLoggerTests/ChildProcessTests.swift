@@ -15,46 +15,55 @@ import Testing
 struct ChildProcessTests {
     @Test("a child spawned while every signal is blocked in the parent still dies of SIGTERM")
     func emptySignalMask() throws {
-        let fake = FakeClaude(sample: nil, "exec \"$sleeper\" 1000")
-        var all = sigset_t()
-        var previous = sigset_t()
-        sigfillset(&all)
-        pthread_sigmask(SIG_SETMASK, &all, &previous)
-        let child = try ChildProcess.spawn(executable: fake.path, arguments: [], environment: ["PATH": "/usr/bin:/bin"])
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
-        child.signalGroup(SIGTERM)
-        #expect(child.wait(milliseconds: 5_000) == .signalled(SIGTERM))
-        #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        try withTemporaryDirectory { scope throws in
+            let fake = FakeClaude(in: scope, sample: nil, "exec \"$sleeper\" 1000")
+            var all = sigset_t()
+            var previous = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_SETMASK, &all, &previous)
+            let child = try ChildProcess.spawn(
+                executable: fake.path, arguments: [], environment: ["PATH": "/usr/bin:/bin"])
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            child.signalGroup(SIGTERM)
+            #expect(child.wait(milliseconds: 5_000) == .signalled(SIGTERM))
+            #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        }
     }
 
     @Test("the probed command leads its own session with the pseudo-terminal as its controlling terminal")
     func controllingTerminal() throws {
-        let fake = FakeClaude(
-            sample: nil,
-            """
-            echo "session=$(ps -o sid= -p $$ | tr -d ' ') self=$$"
-            if exec 3</dev/tty; then echo "has /dev/tty"; fi
-            """)
-        let outcome = try TerminalRunner().run(
-            executable: fake.path, arguments: [], workingDirectory: fake.directory.path,
-            environment: ["PATH": "/usr/bin:/bin"], limits: RunLimits(timeoutMs: 10_000, graceMs: 500))
-        let text = String(decoding: outcome.output, as: UTF8.self)
-        let fields = Dictionary(
-            uniqueKeysWithValues: text.split(whereSeparator: \.isWhitespace).compactMap { word -> (String, String)? in
-                let parts = word.split(separator: "=", maxSplits: 1)
-                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-            })
-        #expect(outcome.exitStatus == 0)
-        #expect(fields["session"] != nil && fields["session"] == fields["self"])
-        #expect(text.contains("has /dev/tty"))
+        try withTemporaryDirectory { scope throws in
+            let fake = FakeClaude(
+                in: scope,
+                sample: nil,
+                """
+                echo "session=$(ps -o sid= -p $$ | tr -d ' ') self=$$"
+                if exec 3</dev/tty; then echo "has /dev/tty"; fi
+                """)
+            let outcome = try TerminalRunner().run(
+                executable: fake.path, arguments: [], workingDirectory: fake.directory.path,
+                environment: ["PATH": "/usr/bin:/bin"], limits: RunLimits(timeoutMs: 10_000, graceMs: 500))
+            let text = String(decoding: outcome.output, as: UTF8.self)
+            let fields = Dictionary(
+                uniqueKeysWithValues: text.split(whereSeparator: \.isWhitespace).compactMap {
+                    word -> (String, String)? in
+                    let parts = word.split(separator: "=", maxSplits: 1)
+                    return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+                })
+            #expect(outcome.exitStatus == 0)
+            #expect(fields["session"] != nil && fields["session"] == fields["self"])
+            #expect(text.contains("has /dev/tty"))
+        }
     }
 
     @Test("a program that cannot be executed is an error naming it, and nothing is left to reap")
     func cannotExecute() throws {
-        let fake = FakeClaude(sample: nil)
-        chmod(fake.path, 0o644)
-        #expect(throws: SystemCallError.self) {
-            _ = try ChildProcess.spawn(executable: fake.path, arguments: [], environment: [:])
+        try withTemporaryDirectory { scope throws in
+            let fake = FakeClaude(in: scope, sample: nil)
+            chmod(fake.path, 0o644)
+            #expect(throws: SystemCallError.self) {
+                _ = try ChildProcess.spawn(executable: fake.path, arguments: [], environment: [:])
+            }
         }
     }
 

@@ -12,13 +12,14 @@ struct CompanionRunTests {
     }
 
     final class Setup {
-        let home = TemporaryDirectory()
+        let home: TemporaryDirectory
         let fake: FakeClaude
         let events = Events()
         var logs: String { home.path + "/logs" }
 
-        init(_ body: String) {
-            fake = FakeClaude(sample: nil, body)
+        init(home: TemporaryDirectory, _ body: String) {
+            self.home = home
+            fake = FakeClaude(in: home, sample: nil, body)
             try? FileSystem.createDirectory(logs, mode: 0o700)
         }
 
@@ -41,54 +42,61 @@ struct CompanionRunTests {
 
     @Test("each probe and each switch-off is reported as an event; with every probe off the run ends so")
     func reportsEvents() throws {
-        let setup = Setup("exit 1")
-        var companion = try setup.companion(["PET_MAX_CONSECUTIVE_FAILURES": "1"])
-        #expect(companion.run() == .everyProbeSwitchedOff)
-        let events = setup.events.all
-        #expect(events.count == 4, "\(events)")
-        for (index, kind) in [ProbeKind.status, .usage].enumerated() {
-            guard case .probed(kind, .written(let problem, .probeFailed, [])) = events[index * 2],
-                case .switchedOff(kind, let diagnostic) = events[index * 2 + 1]
-            else {
-                Issue.record("unexpected events \(events)")
-                return
+        try withTemporaryDirectory { home throws in
+            let setup = Setup(home: home, "exit 1")
+            var companion = try setup.companion(["PET_MAX_CONSECUTIVE_FAILURES": "1"])
+            #expect(companion.run() == .everyProbeSwitchedOff)
+            let events = setup.events.all
+            #expect(events.count == 4, "\(events)")
+            for (index, kind) in [ProbeKind.status, .usage].enumerated() {
+                guard case .probed(kind, .written(let problem, .probeFailed, [])) = events[index * 2],
+                    case .switchedOff(kind, let diagnostic) = events[index * 2 + 1]
+                else {
+                    Issue.record("unexpected events \(events)")
+                    return
+                }
+                #expect(problem == "claude exited with status 1")
+                #expect(diagnostic.message.contains("switched off the \(kind.slashCommand) probe after 1 failures"))
             }
-            #expect(problem == "claude exited with status 1")
-            #expect(diagnostic.message.contains("switched off the \(kind.slashCommand) probe after 1 failures"))
+            #expect(logRecords(setup.logs + "/diagnostics.jsonl").count == 2)
         }
-        #expect(logRecords(setup.logs + "/diagnostics.jsonl").count == 2)
     }
 
     @Test("probeLimit ends the run; run() may be called again to go on")
     func probeLimit() throws {
-        let setup = Setup("cat '\(Fixtures.path("usage-2.1.55.txt"))'")
-        var companion = try setup.companion(["PET_STATUS_LOG_INTERVAL": "100", "PET_USAGE_LOG_INTERVAL": "100"])
-        companion.probeLimit = 2
-        #expect(companion.run() == .probeLimitReached)
-        companion.probeLimit = 3
-        #expect(companion.run() == .probeLimitReached)
-        #expect(setup.events.all.count == 3)
-        #expect(logRecords(setup.logs + "/usage.jsonl").count + logRecords(setup.logs + "/status.jsonl").count == 3)
+        try withTemporaryDirectory { home throws in
+            let setup = Setup(home: home, "cat '\(Fixtures.path("usage-2.1.55.txt"))'")
+            var companion = try setup.companion(["PET_STATUS_LOG_INTERVAL": "100", "PET_USAGE_LOG_INTERVAL": "100"])
+            companion.probeLimit = 2
+            #expect(companion.run() == .probeLimitReached)
+            companion.probeLimit = 3
+            #expect(companion.run() == .probeLimitReached)
+            #expect(setup.events.all.count == 3)
+            #expect(logRecords(setup.logs + "/usage.jsonl").count + logRecords(setup.logs + "/status.jsonl").count == 3)
+        }
     }
 
     @Test("the process's session id survives a SIGHUP reload: records before and after carry the same one")
     func sessionSurvivesReload() throws {
-        let setup = Setup(
-            """
-            case "$1" in /status) cat '\(Fixtures.path("status-2.1.55.txt"))' ;; *) cat '\(Fixtures.path("usage-2.1.55.txt"))' ;; esac
-            """)
-        let cancellation = Cancellation()
-        var companion = try setup.companion(
-            ["PET_STATUS_LOG_INTERVAL": "100", "PET_USAGE_LOG_INTERVAL": "100"], cancellation: cancellation)
-        companion.probeLimit = 2
-        #expect(companion.run() == .probeLimitReached)
-        cancellation.requestReload()
-        companion.probeLimit = 4
-        #expect(companion.run() == .probeLimitReached)
-        #expect(setup.events.all.contains(.reloaded))
-        let records = logRecords(setup.logs + "/status.jsonl") + logRecords(setup.logs + "/usage.jsonl")
-        #expect(records.count == 4)
-        #expect(Set(records.compactMap { $0["session_id"]?.stringValue }).count == 1)
-        #expect(records.first?["session_id"]?.stringValue?.count == 36)
+        try withTemporaryDirectory { home throws in
+            let setup = Setup(
+                home: home,
+                """
+                case "$1" in /status) cat '\(Fixtures.path("status-2.1.55.txt"))' ;; *) cat '\(Fixtures.path("usage-2.1.55.txt"))' ;; esac
+                """)
+            let cancellation = Cancellation()
+            var companion = try setup.companion(
+                ["PET_STATUS_LOG_INTERVAL": "100", "PET_USAGE_LOG_INTERVAL": "100"], cancellation: cancellation)
+            companion.probeLimit = 2
+            #expect(companion.run() == .probeLimitReached)
+            cancellation.requestReload()
+            companion.probeLimit = 4
+            #expect(companion.run() == .probeLimitReached)
+            #expect(setup.events.all.contains(.reloaded))
+            let records = logRecords(setup.logs + "/status.jsonl") + logRecords(setup.logs + "/usage.jsonl")
+            #expect(records.count == 4)
+            #expect(Set(records.compactMap { $0["session_id"]?.stringValue }).count == 1)
+            #expect(records.first?["session_id"]?.stringValue?.count == 36)
+        }
     }
 }

@@ -9,14 +9,16 @@ import Testing
     .enabled(if: FileManager.default.isExecutableFile(atPath: Binary.path)))
 struct CompanionTests {
     final class Setup {
-        let home = TemporaryDirectory()
+        let home: TemporaryDirectory
         let fake: FakeClaude
         var logs: String { home.path + "/logs" }
 
-        /// `body` runs for each probe, after the overlap guard; `$1` is /status or /usage.
-        init(_ body: String = "cat \"$sample\"") {
+        /// Everything lives in `home`, a temporary directory the test scopes. `body` runs for each probe, after the
+        /// overlap guard; `$1` is /status or /usage.
+        init(home: TemporaryDirectory, _ body: String = "cat \"$sample\"") {
+            self.home = home
             fake = FakeClaude(
-                sample: nil,
+                in: home, sample: nil,
                 """
                 dir="$(dirname "$0")"
                 mkdir "$dir/running" 2>/dev/null || echo overlap >> "$dir/overlaps"
@@ -42,105 +44,122 @@ struct CompanionTests {
 
     @Test("probes status at start, then usage every interval, one claude at a time; SIGTERM exits 0")
     func schedule() throws {
-        let setup = Setup()
-        let companion = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(waitUntil { setup.records(.usage).count >= 5 && setup.records(.status).count >= 1 })
-        companion.signal(SIGTERM)
-        #expect(companion.waitForExit(milliseconds: 2_500) == 0)
-        let usage = setup.records(.usage).compactMap { $0["timestamp"]?.stringValue.flatMap(Timestamp.date(from:)) }
-        let gaps = zip(usage.dropFirst(), usage).map { $0.timeIntervalSince($1) }
-        #expect(gaps.allSatisfy { $0 > 0.1 })  // never two in one interval
-        #expect(FileSystem.kind(of: setup.fakeDirectory + "/overlaps") == .missing)
-        let runs = (try? String(contentsOfFile: setup.fakeDirectory + "/runs.log", encoding: .utf8)) ?? ""
-        #expect(runs.hasPrefix("/status\n/usage\n"))
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let companion = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(waitUntil { setup.records(.usage).count >= 5 && setup.records(.status).count >= 1 })
+            companion.signal(SIGTERM)
+            #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+            let usage = setup.records(.usage).compactMap { $0["timestamp"]?.stringValue.flatMap(Timestamp.date(from:)) }
+            let gaps = zip(usage.dropFirst(), usage).map { $0.timeIntervalSince($1) }
+            #expect(gaps.allSatisfy { $0 > 0.1 })  // never two in one interval
+            #expect(FileSystem.kind(of: setup.fakeDirectory + "/overlaps") == .missing)
+            let runs = (try? String(contentsOfFile: setup.fakeDirectory + "/runs.log", encoding: .utf8)) ?? ""
+            #expect(runs.hasPrefix("/status\n/usage\n"))
+        }
     }
 
     @Test("a second companion for the same log directory says who runs and exits 0")
     func singleton() throws {
-        let setup = Setup()
-        let first = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(waitUntil { FileLock.holder(of: setup.logs + "/companion.lock") == first.pid })
-        let second = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(second.waitForExit() == 0)
-        #expect(second.standardError.contains("a companion is already running for \(setup.logs) (pid \(first.pid))"))
-        first.signal(SIGINT)
-        #expect(first.waitForExit(milliseconds: 2_500) == 0)
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let first = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(waitUntil { FileLock.holder(of: setup.logs + "/companion.lock") == first.pid })
+            let second = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(second.waitForExit() == 0)
+            #expect(
+                second.standardError.contains("a companion is already running for \(setup.logs) (pid \(first.pid))"))
+            first.signal(SIGINT)
+            #expect(first.waitForExit(milliseconds: 2_500) == 0)
+        }
     }
 
     @Test("repeated failures switch a probe off with a diagnostics record; both off exits 69")
     func switchOff() throws {
-        let setup = Setup("echo 'claude: broken' >&2; exit 1")
-        let companion = try CompanionProcess(
-            ["run"], environment: setup.environment(["PET_MAX_CONSECUTIVE_FAILURES": "2"]))
-        #expect(companion.waitForExit(milliseconds: 15_000) == 69)
-        let diagnostics = setup.records(.diagnostics)
-        #expect(diagnostics.count == 2)
-        #expect(
-            diagnostics.allSatisfy {
-                $0["diagnostic_type"] == .string("probe_disabled") && $0["severity"] == .string("error")
-            })
-        #expect(companion.standardError.contains("switched off the /usage probe after 2 failures in a row"))
-        #expect(setup.records(.usage).count == 2)  // the error records are still written
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home, "echo 'claude: broken' >&2; exit 1")
+            let companion = try CompanionProcess(
+                ["run"], environment: setup.environment(["PET_MAX_CONSECUTIVE_FAILURES": "2"]))
+            #expect(companion.waitForExit(milliseconds: 15_000) == 69)
+            let diagnostics = setup.records(.diagnostics)
+            #expect(diagnostics.count == 2)
+            #expect(
+                diagnostics.allSatisfy {
+                    $0["diagnostic_type"] == .string("probe_disabled") && $0["severity"] == .string("error")
+                })
+            #expect(companion.standardError.contains("switched off the /usage probe after 2 failures in a row"))
+            #expect(setup.records(.usage).count == 2)  // the error records are still written
+        }
     }
 
     @Test("SIGTERM during a hung probe ends claude's whole group and exits 0 within two seconds")
     func stopsHungProbe() throws {
-        let setup = Setup("touch \"$dir/started\"; exec \"$sleeper\" 1000")
-        let companion = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(waitUntil { FileSystem.kind(of: setup.fakeDirectory + "/started") == .regular })
-        let sent = Date()
-        companion.signal(SIGTERM)
-        #expect(companion.waitForExit(milliseconds: 5_000) == 0)
-        #expect(Date().timeIntervalSince(sent) < 2.0)
-        #expect(ProcessTable.survivors(of: setup.fake.marker).isEmpty)
-        #expect(setup.records(.status).isEmpty)  // a probe cut short by us is not a failure to record
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home, "touch \"$dir/started\"; exec \"$sleeper\" 1000")
+            let companion = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(waitUntil { FileSystem.kind(of: setup.fakeDirectory + "/started") == .regular })
+            let sent = ContinuousClock.now
+            companion.signal(SIGTERM)
+            #expect(companion.waitForExit(milliseconds: 5_000) == 0)
+            #expect(ContinuousClock.now - sent < .seconds(2))
+            #expect(ProcessTable.survivors(of: setup.fake.marker).isEmpty)
+            #expect(setup.records(.status).isEmpty)  // a probe cut short by us is not a failure to record
+        }
     }
 
     @Test("SIGHUP reloads the configuration; a bad new value is reported and the old one kept")
     func reload() throws {
-        let setup = Setup()
-        let file = setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=3600000\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        var environment = setup.environment()
-        environment["PET_USAGE_LOG_INTERVAL"] = nil
-        let companion = try CompanionProcess(["run"], environment: environment)
-        #expect(waitUntil { setup.records(.usage).count == 1 })
-        setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=soon\n")
-        companion.signal(SIGHUP)
-        #expect(waitUntil { companion.standardError.contains("kept the previous configuration") })
-        setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=150\n")
-        companion.signal(SIGHUP)
-        #expect(waitUntil { setup.records(.usage).count >= 3 })
-        companion.signal(SIGTERM)
-        #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let file = setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=3600000\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            var environment = setup.environment()
+            environment["PET_USAGE_LOG_INTERVAL"] = nil
+            let companion = try CompanionProcess(["run"], environment: environment)
+            #expect(waitUntil { setup.records(.usage).count == 1 })
+            setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=soon\n")
+            companion.signal(SIGHUP)
+            #expect(waitUntil { companion.standardError.contains("kept the previous configuration") })
+            setup.home.write(".config/usage-logger/config.env", "PET_USAGE_LOG_INTERVAL=150\n")
+            companion.signal(SIGHUP)
+            #expect(waitUntil { setup.records(.usage).count >= 3 })
+            companion.signal(SIGTERM)
+            #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+        }
     }
 
     @Test("--idle-exit: with no statusline for that long the companion exits 0")
     func idleExit() throws {
-        let setup = Setup()
-        let companion = try CompanionProcess(["run", "--idle-exit", "1s"], environment: setup.environment())
-        #expect(companion.waitForExit(milliseconds: 8_000) == 0)
-        #expect(companion.standardError.contains("no statusline for"))
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let companion = try CompanionProcess(["run", "--idle-exit", "1s"], environment: setup.environment())
+            #expect(companion.waitForExit(milliseconds: 8_000) == 0)
+            #expect(companion.standardError.contains("no statusline for"))
+        }
     }
 
     @Test("it runs as one process: after many probes the same pid holds the lock, still recording, still stoppable")
     func oneProcess() throws {
-        let setup = Setup()
-        let companion = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(waitUntil { setup.records(.usage).count >= 6 })
-        #expect(FileLock.holder(of: setup.logs + "/companion.lock") == companion.pid)
-        let second = try CompanionProcess(["run"], environment: setup.environment())
-        #expect(second.waitForExit() == 0)  // the lock was never let go
-        companion.signal(SIGTERM)
-        #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let companion = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(waitUntil { setup.records(.usage).count >= 6 })
+            #expect(FileLock.holder(of: setup.logs + "/companion.lock") == companion.pid)
+            let second = try CompanionProcess(["run"], environment: setup.environment())
+            #expect(second.waitForExit() == 0)  // the lock was never let go
+            companion.signal(SIGTERM)
+            #expect(companion.waitForExit(milliseconds: 2_500) == 0)
+        }
     }
 
     @Test("with logging off it does nothing and exits 0")
     func disabled() throws {
-        let setup = Setup()
-        let companion = try CompanionProcess(
-            ["run"], environment: setup.environment(["PET_USAGE_LOGGING_ENABLED": "0"]))
-        #expect(companion.waitForExit() == 0)
-        #expect(FileSystem.kind(of: setup.fakeDirectory + "/runs.log") == .missing)
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let companion = try CompanionProcess(
+                ["run"], environment: setup.environment(["PET_USAGE_LOGGING_ENABLED": "0"]))
+            #expect(companion.waitForExit() == 0)
+            #expect(FileSystem.kind(of: setup.fakeDirectory + "/runs.log") == .missing)
+        }
     }
 }

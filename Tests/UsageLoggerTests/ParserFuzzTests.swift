@@ -3,8 +3,9 @@ import Testing
 
 @testable import UsageLogger
 
-/// Feeds 100,000 random and mutated captures to the parsers: nothing that comes from outside may crash them.
-/// The cases run as parallel batches with fixed seeds, so a failure is reproducible.
+/// Feeds 100,000 random and mutated captures to the parsers: nothing that comes from outside may crash them, and
+/// every record built from what they find must hold: percentages within 0…100 or null, resets not in the past,
+/// JSON that reads back as itself. The cases run as parallel batches with fixed seeds, so a failure is reproducible.
 @Suite("Parser fuzzing")
 struct ParserFuzzTests {
     static let batches = 0..<10
@@ -15,27 +16,103 @@ struct ParserFuzzTests {
         "usage-2.1.330-api-pty.raw", "trust-prompt-2.1.330-pty.raw",
     ].map(Fixtures.bytes)
 
-    @Test("random and mutated captures never crash the parsers", arguments: batches)
-    func fuzz(batch: Int) {
+    @Test(
+        "random and mutated captures never crash the parsers, and every record they make is sound", arguments: batches)
+    func fuzz(batch: Int) async throws {
         var random = SplitMix64(seed: UInt64(batch) &* 0x9E37_79B9 &+ 1)
-        let now = Date(timeIntervalSince1970: 1_773_860_400)
-        var parsedWindows = 0
+        // Before every reset the samples show (the earliest: Jan 2, 2026, 10:59pm in Helsinki), as when they were
+        // taken: a screen never shows a reset that has passed, so a `resets_at` in the past is the parser's doing.
+        let now = Date(timeIntervalSince1970: 1_767_182_400)  // 2025-12-31T12:00:00Z
+        let context = try Self.parseCommandContext()
+        var failures = 0
+        var resetTimes = 0
         for index in 0..<Self.capturesPerBatch {
+            // Long batches on a small machine would hold every thread of the shared pool, and time-limited tests
+            // waiting behind them would fail: let them run in between.
+            if index % 100 == 0 { await Task.yield() }
             let capture = Self.capture(&random)
+            let frames: [[String]]
             if index % 10 == 0 {
                 // The whole path, bytes through the virtual screen, for one capture in ten.
-                _ = StatusParser.parse(capture)
-                parsedWindows += UsageParser.parse(capture, capturedAt: now).windows.count
+                frames = VirtualScreen.frames(of: capture)
             } else {
-                let lines = String(decoding: capture, as: UTF8.self).split(
-                    separator: "\n", omittingEmptySubsequences: false
-                ).map(String.init)
-                _ = StatusParser.parse(lines: lines)
-                parsedWindows += UsageParser.parse(lines: lines, capturedAt: now).windows.count
+                frames = [
+                    String(decoding: capture, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                        .map(String.init)
+                ]
                 _ = ResetTime.resolve(String(decoding: capture.prefix(40), as: UTF8.self), capturedAt: now)
             }
+            for kind in ProbeKind.allCases {
+                // Built as `usage-logger parse` builds what it prints.
+                let screen = ScreenRecord.make(
+                    kind: kind, frames: frames, capturedAt: now, context: context.recordContext(at: now))
+                let record = RecordPrivacy(configuration: context.configuration).apply(screen.record)
+                let problems = Self.problems(in: record, capturedAt: now, pretty: index % 10 == 0)
+                resetTimes +=
+                    record["usage_data"]?["windows"]?.arrayValue?.filter { $0["resets_at"] != .null }.count ?? 0
+                guard !problems.isEmpty else { continue }
+                let comment = Comment(
+                    rawValue: """
+                        batch \(batch), capture \(index), \(kind): \(problems.joined(separator: "; "))
+                        capture: \(String(decoding: capture, as: UTF8.self).debugDescription)
+                        """)
+                if problems.allSatisfy({ $0.hasPrefix(Self.pastReset) }) {
+                    // Known: ResetTime.resolve keeps a date with an explicit year even when it has passed
+                    // (ResetTimeTests expects it for `Jan 2, 2026`), so a stray `ESC[?1049l` before "at 11pm" reads
+                    // as the year 1049. Remove this once it returns nil for a passed date.
+                    withKnownIssue(isIntermittent: true) { Issue.record(comment) }
+                } else {
+                    failures += 1
+                    Issue.record(comment)
+                }
+            }
+            if failures >= 5 { break }  // a few examples say enough; thousands would drown them
         }
-        #expect(parsedWindows >= 0)
+        #expect(resetTimes > 0, "no record had a reset time: the invariants on them were never tried")
+    }
+
+    /// A context like the `parse` command's: default configuration, no Claude Code session.
+    static func parseCommandContext() throws -> CommandContext {
+        CommandContext(
+            configuration: try Configuration(environment: ["HOME": "/nonexistent-usage-logger-test-home"]),
+            environment: [:], console: CapturingConsole().console, currentDirectory: "/")
+    }
+
+    static let pastReset = "resets_at more than a minute before the capture"
+
+    /// What is wrong with a record: JSON (compact, and `--pretty` when asked) that does not read back as itself, a
+    /// window's used percentage outside 0…100, a `resets_at` that is not a timestamp or has already passed.
+    static func problems(in record: JSONValue, capturedAt: Date, pretty: Bool) -> [String] {
+        var problems: [String] = []
+        for text in pretty ? [record.serialized(), record.prettySerialized()] : [record.serialized()] {
+            do {
+                let parsed = try JSONParser.parse(text)
+                if parsed != record { problems.append("the JSON reads back as something else: \(text)") }
+            } catch {
+                problems.append("the JSON does not parse (\(error)): \(text)")
+            }
+        }
+        for window in record["usage_data"]?["windows"]?.arrayValue ?? [] {
+            switch window["used_percent"] {
+            case .null: break
+            case .int(let percent) where (0...100).contains(percent): break
+            case .double(let percent) where (0...100).contains(percent): break
+            default: problems.append("used_percent out of 0…100: \(window.serialized())")
+            }
+            switch window["resets_at"] {
+            case .null: break
+            case .string(let text):
+                guard let resetsAt = Timestamp.date(from: text) else {
+                    problems.append("resets_at is not a timestamp: \(window.serialized())")
+                    break
+                }
+                if resetsAt < capturedAt.addingTimeInterval(-60) {
+                    problems.append("\(pastReset): \(window.serialized())")
+                }
+            default: problems.append("resets_at is neither a timestamp nor null: \(window.serialized())")
+            }
+        }
+        return problems
     }
 
     /// A random capture: a mutated sample most of the time, sometimes pure noise.

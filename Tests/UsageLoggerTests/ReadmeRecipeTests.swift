@@ -100,13 +100,15 @@ struct ReadmeRecipeTests {
 
     @Test("every recipe has an expected output", arguments: parsed.recipes)
     func recipe(_ recipe: Recipe) throws {
-        let logs = try Self.generateLogs()
-        // A fixed locale: `sort` orders differently under others.
-        let result = RealClaude.shell(
-            ["/bin/sh", "-c", "cd '\(logs.path)' && " + Self.parsed.definitions + recipe.command],
-            environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
-        #expect(result.status == 0, "\(result.error)")
-        #expect(Self.expected[recipe.title] == result.output)
+        try withTemporaryDirectory { logs in
+            try Self.generateLogs(in: logs)
+            // A fixed locale: `sort` orders differently under others.
+            let result = RealClaude.shell(
+                ["/bin/sh", "-c", "cd '\(logs.path)' && " + Self.parsed.definitions + recipe.command],
+                environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
+            #expect(result.status == 0, "\(result.error)")
+            #expect(Self.expected[recipe.title] == result.output)
+        }
     }
 
     @Test("the README has the recipes the issue asks for")
@@ -114,9 +116,8 @@ struct ReadmeRecipeTests {
         #expect(Self.parsed.recipes.count >= 13)
     }
 
-    /// usage.jsonl.1 holds 3 Nov and the morning of 4 Nov; usage.jsonl the rest.
-    static func generateLogs() throws -> TemporaryDirectory {
-        let logs = TemporaryDirectory()
+    /// Writes the logs into `logs`: usage.jsonl.1 holds 3 Nov and the morning of 4 Nov; usage.jsonl the rest.
+    static func generateLogs(in logs: TemporaryDirectory) throws {
         func record(_ kind: String, _ text: String, at time: String) throws -> String {
             let line = runCLI(["parse", kind], input: Array(text.utf8)).output.standardOutput
             guard case .object(var members) = try JSONParser.parse(line.trimmed) else { return "" }
@@ -156,6 +157,5 @@ struct ReadmeRecipeTests {
         logs.write("usage.jsonl.lock", "")
         logs.write("status.jsonl", statuses.joined(separator: "\n") + "\n")
         logs.write("diagnostics.jsonl", diagnostics.map { $0.serialized() }.joined(separator: "\n") + "\n")
-        return logs
     }
 }

@@ -19,13 +19,14 @@ struct RecordSinkTests {
 
     @Test("the sink writes records as one line each, through the privacy options")
     func appends() throws {
-        let directory = TemporaryDirectory()
-        let sink = RecordSink(
-            writer: LogWriter(directory: directory.path, maxSize: 1 << 20, maxFiles: 3),
-            privacy: RecordPrivacy(excludeCwd: true))
-        try sink.append([.object([("cwd", .string("/home/me"))]), .object([])], to: .usage)
-        let text = try String(contentsOfFile: sink.path(of: .usage), encoding: .utf8)
-        #expect(text == "{\"cwd\":null}\n{}\n")
+        try withTemporaryDirectory { directory throws in
+            let sink = RecordSink(
+                writer: LogWriter(directory: directory.path, maxSize: 1 << 20, maxFiles: 3),
+                privacy: RecordPrivacy(excludeCwd: true))
+            try sink.append([.object([("cwd", .string("/home/me"))]), .object([])], to: .usage)
+            let text = try String(contentsOfFile: sink.path(of: .usage), encoding: .utf8)
+            #expect(text == "{\"cwd\":null}\n{}\n")
+        }
     }
 
     /// A fake claude whose path and screens carry an address: `/status` shows one in its email and in a
@@ -49,48 +50,51 @@ struct RecordSinkTests {
 
     @Test("with both privacy options no address and no working directory reaches any log, whichever path wrote it")
     func everyWriter() throws {
-        let home = TemporaryDirectory()
-        let workingDirectory = TemporaryDirectory()
-        let logs = home.path + "/logs"
-        let environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fakeClaude(in: home),
-            "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs, "PET_PROBE_DIR": home.path + "/probe",
-            "PET_ANONYMIZE_EMAIL": "1", "PET_EXCLUDE_CWD": "1", "PET_MAX_CONSECUTIVE_FAILURES": "1",
-            "PET_USAGE_SOURCE": "command",
-        ]
-        // Probes and the diagnostics change log.
-        #expect(runCLI(["once"], environment: environment, currentDirectory: workingDirectory.path).code == .success)
-        // The statusline's usage record.
-        let input =
-            #"{"session_id":"s","cwd":"\#(workingDirectory.path)","rate_limits":{"five_hour":{"used_percentage":5}}}"#
-        #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
-        // `append`.
-        let appended = #"{"cwd":"\#(workingDirectory.path)","note":"from ops@example.com","more":{"cwd":"x"}}"#
-        #expect(runCLI(["append", "usage"], environment: environment, input: Array(appended.utf8)).code == .success)
-        // The companion's switch-off records, whose message names the failing command.
-        var failing = environment
-        failing["FAKE_FAIL"] = "1"
-        let context = CollectorContext(
-            configuration: try Configuration(environment: failing), environment: failing,
-            currentDirectory: workingDirectory.path)
-        var companion = Companion(
-            context: context, directory: LogDirectory(path: logs, reason: "test", isExplicit: true),
-            cancellation: Cancellation(), idleExitMs: nil)
-        _ = companion.run()
+        try withTemporaryDirectory { home throws in
+            let workingDirectory = home.subdirectory("workingDirectory")
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fakeClaude(in: home),
+                "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs, "PET_PROBE_DIR": home.path + "/probe",
+                "PET_ANONYMIZE_EMAIL": "1", "PET_EXCLUDE_CWD": "1", "PET_MAX_CONSECUTIVE_FAILURES": "1",
+                "PET_USAGE_SOURCE": "command",
+            ]
+            // Probes and the diagnostics change log.
+            #expect(
+                runCLI(["once"], environment: environment, currentDirectory: workingDirectory.path).code == .success)
+            // The statusline's usage record.
+            let input =
+                #"{"session_id":"s","cwd":"\#(workingDirectory.path)","rate_limits":{"five_hour":{"used_percentage":5}}}"#
+            #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
+            // `append`.
+            let appended = #"{"cwd":"\#(workingDirectory.path)","note":"from ops@example.com","more":{"cwd":"x"}}"#
+            #expect(
+                runCLI(["append", "usage"], environment: environment, input: Array(appended.utf8)).code == .success)
+            // The companion's switch-off records, whose message names the failing command.
+            var failing = environment
+            failing["FAKE_FAIL"] = "1"
+            let context = CollectorContext(
+                configuration: try Configuration(environment: failing), environment: failing,
+                currentDirectory: workingDirectory.path)
+            var companion = Companion(
+                context: context, directory: LogDirectory(path: logs, reason: "test", isExplicit: true),
+                cancellation: Cancellation(), idleExitMs: nil)
+            _ = companion.run()
 
-        let diagnostics = logRecords(logs + "/diagnostics.jsonl")
-        #expect(diagnostics.filter { $0["diagnostic_type"] == .string("probe_disabled") }.count == 2)
-        #expect(diagnostics.contains { $0["message"]?.stringValue?.contains("/home/sha256:") == true })
-        #expect(
-            logRecords(logs + "/usage.jsonl").compactMap { $0["usage_data"]?["source"]?.stringValue }.sorted()
-                == ["command", "command", "statusline"])
-        #expect(logRecords(logs + "/status.jsonl").count == 2)
-        for log in LogName.allCases {
-            let text = try String(contentsOfFile: logs + "/" + log.fileName, encoding: .utf8)
-            #expect(!text.contains("example.com"), "\(log.fileName)")
-            #expect(!text.contains(workingDirectory.path), "\(log.fileName)")
-            for record in logRecords(logs + "/" + log.fileName) where record["cwd"] != nil {
-                #expect(record["cwd"] == .null, "\(log.fileName)")
+            let diagnostics = logRecords(logs + "/diagnostics.jsonl")
+            #expect(diagnostics.filter { $0["diagnostic_type"] == .string("probe_disabled") }.count == 2)
+            #expect(diagnostics.contains { $0["message"]?.stringValue?.contains("/home/sha256:") == true })
+            #expect(
+                logRecords(logs + "/usage.jsonl").compactMap { $0["usage_data"]?["source"]?.stringValue }.sorted()
+                    == ["command", "command", "statusline"])
+            #expect(logRecords(logs + "/status.jsonl").count == 2)
+            for log in LogName.allCases {
+                let text = try String(contentsOfFile: logs + "/" + log.fileName, encoding: .utf8)
+                #expect(!text.contains("example.com"), "\(log.fileName)")
+                #expect(!text.contains(workingDirectory.path), "\(log.fileName)")
+                for record in logRecords(logs + "/" + log.fileName) where record["cwd"] != nil {
+                    #expect(record["cwd"] == .null, "\(log.fileName)")
+                }
             }
         }
     }

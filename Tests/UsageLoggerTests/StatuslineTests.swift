@@ -41,85 +41,90 @@ struct StatuslineTests {
         let huge = Binary.shell(
             "head -c 3000000 /dev/zero | tr '\\0' ' ' | \"$UL\" statusline; echo \"rc=$?\"", environment: [:])
         #expect(huge.output == "Claude Code\nrc=0\n")
-        let start = Date()
+        let start = ContinuousClock.now
         let open = Binary.shell(
             "(cat '\(Fixtures.path("statusline-input.json"))'; exec sleep 5) | \"$UL\" statusline", environment: [:])
         #expect(open.output.hasPrefix("Sonnet 4.6"))
         let silent = Binary.shell("(exec sleep 3) | \"$UL\" statusline", environment: [:])
         #expect(silent.output == "Claude Code\n")
-        #expect(Date().timeIntervalSince(start) < 9)  // bounded: the sleeps are what take time, not the statusline
+        // Bounded: the sleeps are what take time, not the statusline.
+        #expect(ContinuousClock.now - start < .seconds(9))
     }
 
     @Test("with logging on: session context saved, one usage record per interval, last known limits kept")
     func records() throws {
-        let home = TemporaryDirectory()
-        let logs = home.path + "/logs"
-        let environment = [
-            "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
-            "PET_CLAUDE_COMMAND": "/nonexistent/claude",
-            "PET_COMPANION_IDLE_EXIT": "1s",
-        ]
-        for _ in 0..<3 {
-            #expect(
-                runCLI(["statusline"], environment: environment, input: Fixtures.bytes("statusline-input.json")).code
-                    == .success)
+        try withTemporaryDirectory { home in
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+                "PET_CLAUDE_COMMAND": "/nonexistent/claude",
+                "PET_COMPANION_IDLE_EXIT": "1s",
+            ]
+            for _ in 0..<3 {
+                #expect(
+                    runCLI(["statusline"], environment: environment, input: Fixtures.bytes("statusline-input.json"))
+                        .code
+                        == .success)
+            }
+            let usage = logRecords(logs + "/usage.jsonl")
+            #expect(usage.count == 1)
+            #expect(usage.first?["usage_data"]?["source"] == .string("statusline"))
+            #expect(usage.first?["session_id"] == .string("78e0af6a-dc4f-44d6-b6d1-06ee6211018f"))
+            #expect(usage.first?["usage_data"]?["windows"]?.arrayValue?.first?["used_percent"] == .double(37.5))
+            #expect(usage.first?["usage_data"]?["total_tokens"] == .int(48_212 + 6_120))
+            let context = try #require(SessionContext.load(from: logs))
+            #expect(context.sessionID == "78e0af6a-dc4f-44d6-b6d1-06ee6211018f")
+            #expect(context.cwd == "/Users/user/code/webapp/.claude/worktrees/fix-login")
+            // A later render without rate_limits keeps the last reading, never zero.
+            let later = runCLI(
+                ["statusline"], environment: environment, input: Fixtures.bytes("statusline-input-2.1.330-real.json"))
+            #expect(later.output.standardOutput.contains("5h 37%"))
+            #expect(SessionContext.load(from: logs)?.rateLimits != nil)
         }
-        let usage = logRecords(logs + "/usage.jsonl")
-        #expect(usage.count == 1)
-        #expect(usage.first?["usage_data"]?["source"] == .string("statusline"))
-        #expect(usage.first?["session_id"] == .string("78e0af6a-dc4f-44d6-b6d1-06ee6211018f"))
-        #expect(usage.first?["usage_data"]?["windows"]?.arrayValue?.first?["used_percent"] == .double(37.5))
-        #expect(usage.first?["usage_data"]?["total_tokens"] == .int(48_212 + 6_120))
-        let context = try #require(SessionContext.load(from: logs))
-        #expect(context.sessionID == "78e0af6a-dc4f-44d6-b6d1-06ee6211018f")
-        #expect(context.cwd == "/Users/user/code/webapp/.claude/worktrees/fix-login")
-        // A later render without rate_limits keeps the last reading, never zero.
-        let later = runCLI(
-            ["statusline"], environment: environment, input: Fixtures.bytes("statusline-input-2.1.330-real.json"))
-        #expect(later.output.standardOutput.contains("5h 37%"))
-        #expect(SessionContext.load(from: logs)?.rateLimits != nil)
     }
 
     @Test("its usage record is a probe's usage record with source statusline, null where the input says nothing")
     func usageRecordShape() throws {
-        let home = TemporaryDirectory()
-        let environment = [
-            "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": home.path + "/logs",
-            "PET_CLAUDE_COMMAND": "/nonexistent/claude",
-        ]
-        let input = #"{"cwd":"/w","rate_limits":{"five_hour":{"used_percentage":"12","resets_at":1785776400}}}"#
-        #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
-        let line = try String(contentsOfFile: home.path + "/logs/usage.jsonl", encoding: .utf8)
-        let expected =
-            #","session_id":null,"cwd":"/w","usage_data":{"source":"statusline","state":"ok","windows":["#
-            + #"{"name":"Current session","used_percent":12,"resets":null,"resets_at":"2026-08-03T17:00:00.000Z"}],"#
-            + #""extra_usage":null,"cost":null,"total_tokens":null,"error":null,"duration_ms":null}}"# + "\n"
-        #expect(line.hasPrefix(#"{"timestamp":""#))
-        #expect(line.hasSuffix(expected))
+        try withTemporaryDirectory { home throws in
+            let environment = [
+                "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": home.path + "/logs",
+                "PET_CLAUDE_COMMAND": "/nonexistent/claude",
+            ]
+            let input = #"{"cwd":"/w","rate_limits":{"five_hour":{"used_percentage":"12","resets_at":1785776400}}}"#
+            #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
+            let line = try String(contentsOfFile: home.path + "/logs/usage.jsonl", encoding: .utf8)
+            let expected =
+                #","session_id":null,"cwd":"/w","usage_data":{"source":"statusline","state":"ok","windows":["#
+                + #"{"name":"Current session","used_percent":12,"resets":null,"resets_at":"2026-08-03T17:00:00.000Z"}],"#
+                + #""extra_usage":null,"cost":null,"total_tokens":null,"error":null,"duration_ms":null}}"# + "\n"
+            #expect(line.hasPrefix(#"{"timestamp":""#))
+            #expect(line.hasSuffix(expected))
+        }
     }
 
     @Test("the statusline that claude runs inside a probe records nothing")
     func insideProbe() throws {
         // A fake claude that, like the real one, runs the statusLine command while it shows its screen.
-        let fake = FakeClaude(
-            sample: "status-2.1.55.txt",
-            "'\(Binary.path)' statusline < '\(Fixtures.path("statusline-input.json"))' > /dev/null")
-        let home = TemporaryDirectory()
-        let logs = home.path + "/logs"
-        let environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
-            "PET_CLAUDE_COMMAND": fake.path,
-        ]
-        try #require(FileManager.default.isExecutableFile(atPath: Binary.path))
-        #expect(runCLI(["once", "status"], environment: environment).code == .success)
-        #expect(logRecords(logs + "/status.jsonl").count == 1)
-        #expect(SessionContext.load(from: logs) == nil)
-        #expect(FileSystem.kind(of: logs + "/usage.jsonl") == .missing)
-        let probeSession = runCLI(
-            ["statusline"], environment: environment,
-            input: Array(#"{"session_id":"x","cwd":"\#(home.path)/.local/state/usage-logger/probe"}"#.utf8))
-        #expect(probeSession.code == .success)
-        #expect(SessionContext.load(from: logs) == nil)
+        try withTemporaryDirectory { home in
+            let fake = FakeClaude(
+                in: home, sample: "status-2.1.55.txt",
+                "'\(Binary.path)' statusline < '\(Fixtures.path("statusline-input.json"))' > /dev/null")
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+                "PET_CLAUDE_COMMAND": fake.path,
+            ]
+            try #require(FileManager.default.isExecutableFile(atPath: Binary.path))
+            #expect(runCLI(["once", "status"], environment: environment).code == .success)
+            #expect(logRecords(logs + "/status.jsonl").count == 1)
+            #expect(SessionContext.load(from: logs) == nil)
+            #expect(FileSystem.kind(of: logs + "/usage.jsonl") == .missing)
+            let probeSession = runCLI(
+                ["statusline"], environment: environment,
+                input: Array(#"{"session_id":"x","cwd":"\#(home.path)/.local/state/usage-logger/probe"}"#.utf8))
+            #expect(probeSession.code == .success)
+            #expect(SessionContext.load(from: logs) == nil)
+        }
     }
 
     @Test(
@@ -128,24 +133,26 @@ struct StatuslineTests {
             if: FileManager.default.isExecutableFile(atPath: Binary.path)
                 && FileManager.default.fileExists(atPath: "/proc/self/environ")))
     func detachedCompanion() throws {
-        let fake = FakeClaude(sample: nil, "exec \"$sleeper\" 1000")  // a companion busy probing stays alive
-        let home = TemporaryDirectory()
-        let logs = home.path + "/logs"
-        let environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
-            "PET_CLAUDE_COMMAND": fake.path, "PET_COMMAND_TIMEOUT": "60000",
-        ]
-        let script =
-            "for i in 1 2 3 4 5 6 7 8; do \"$UL\" statusline < '\(Fixtures.path("statusline-input.json"))' > /dev/null & done; wait"
-        let result = Binary.shell(script, environment: environment)
-        #expect(result.status == 0)
-        #expect(waitUntil { companions(for: logs).count == 1 })
-        let found = companions(for: logs)
-        #expect(found.count == 1)
-        #expect(FileLock.holder(of: logs + "/companion.lock") == found.first)
-        for pid in found { kill(pid, SIGTERM) }
-        #expect(waitUntil { companions(for: logs).isEmpty })
-        #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        withTemporaryDirectory { home in
+            // A companion busy probing stays alive.
+            let fake = FakeClaude(in: home, sample: nil, "exec \"$sleeper\" 1000")
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+                "PET_CLAUDE_COMMAND": fake.path, "PET_COMMAND_TIMEOUT": "60000",
+            ]
+            let script =
+                "for i in 1 2 3 4 5 6 7 8; do \"$UL\" statusline < '\(Fixtures.path("statusline-input.json"))' > /dev/null & done; wait"
+            let result = Binary.shell(script, environment: environment)
+            #expect(result.status == 0)
+            #expect(waitUntil { companions(for: logs).count == 1 })
+            let found = companions(for: logs)
+            #expect(found.count == 1)
+            #expect(FileLock.holder(of: logs + "/companion.lock") == found.first)
+            for pid in found { kill(pid, SIGTERM) }
+            #expect(waitUntil { companions(for: logs).isEmpty })
+            #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        }
     }
 
     /// Live `usage-logger run` processes whose environment names this log directory (Linux /proc).

@@ -34,10 +34,11 @@ func runCLI(
     let capture = CapturingConsole(input: input)
     var environment = environment
     environment["HOME"] = environment["HOME"] ?? "/nonexistent-usage-logger-test-home"
-    let scratch = TemporaryDirectory()
-    let code = CLI.run(
-        arguments: arguments, environment: environment, console: capture.console,
-        currentDirectory: currentDirectory ?? scratch.path)
+    let code = withTemporaryDirectory { scratch in
+        CLI.run(
+            arguments: arguments, environment: environment, console: capture.console,
+            currentDirectory: currentDirectory ?? scratch.path)
+    }
     return (code, capture)
 }
 

@@ -13,9 +13,9 @@ extension SpawnedCommand {
 
 /// Waits (bounded) until `condition` holds, checking every 20 ms; never a fixed sleep.
 func waitUntil(milliseconds: Int = 10_000, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+    let deadline = ContinuousClock.now + .milliseconds(milliseconds)
     while !condition() {
-        guard Date() < deadline else { return false }
+        guard ContinuousClock.now < deadline else { return false }
         _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(20))
     }
     return true

@@ -1,15 +1,18 @@
 import Foundation
 
 /// Fake `claude` executables: small shell scripts that print a sample capture and then behave in one way.
-/// Every script lives in its own temporary directory whose unique name marks its processes.
+/// Every fake lives in a folder of a temporary directory the test scopes; that folder's unique path marks its
+/// processes.
 struct FakeClaude {
-    let directory = TemporaryDirectory()
+    let directory: TemporaryDirectory
     /// A string found in the command line of every process the fake starts.
     var marker: String { directory.path }
     let path: String
 
+    /// Writes the fake into `scope` (in its own folder, `claude-fake`), where it lives as long as the scope does.
     /// `body` is shell code run after `cat`-ing `sample` (if any).
-    init(sample: String? = nil, _ body: String = "exit 0") {
+    init(in scope: TemporaryDirectory, sample: String? = nil, _ body: String = "exit 0") {
+        directory = scope.subdirectory("claude-fake")
         // A copy of sleep whose path carries the marker, so `ps` can find every process the fake leaves.
         try? FileManager.default.createDirectory(atPath: directory.path + "/bin", withIntermediateDirectories: true)
         try? FileManager.default.copyItem(atPath: "/bin/sleep", toPath: directory.path + "/bin/sleeper")

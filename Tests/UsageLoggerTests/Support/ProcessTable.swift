@@ -21,9 +21,9 @@ enum ProcessTable {
 
     /// Waits (bounded) until no live process mentions `marker`; returns those still there.
     static func survivors(of marker: String, withinMilliseconds limit: Int = 3_000) -> [String] {
-        let deadline = Date().addingTimeInterval(Double(limit) / 1000)
+        let deadline = ContinuousClock.now + .milliseconds(limit)
         var left = processes(containing: marker)
-        while !left.isEmpty, Date() < deadline {
+        while !left.isEmpty, ContinuousClock.now < deadline {
             _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(20))
             left = processes(containing: marker)
         }

@@ -40,8 +40,17 @@ enum RealClaude {
         var binary: String { environment["CLAUDE_BIN"] ?? "" }
     }
 
-    static func sandbox() -> Sandbox? {
-        let directory = TemporaryDirectory()
+    /// Runs `body` in a fresh sandbox, removed afterwards; throws when the tool cannot prepare one.
+    static func withSandbox<Result>(_ body: (Sandbox) throws -> Result) throws -> Result {
+        try withTemporaryDirectory { directory in
+            guard let sandbox = sandbox(in: directory) else {
+                throw ToolError(message: "\(tool) --sandbox \(directory.path) failed")
+            }
+            return try body(sandbox)
+        }
+    }
+
+    private static func sandbox(in directory: TemporaryDirectory) -> Sandbox? {
         let result = shell(["bash", tool, "--sandbox", directory.path])
         guard result.status == 0 else { return nil }
         var environment = [
