@@ -56,15 +56,8 @@ struct ParserFuzzTests {
                         batch \(batch), capture \(index), \(kind): \(problems.joined(separator: "; "))
                         capture: \(String(decoding: capture, as: UTF8.self).debugDescription)
                         """)
-                if problems.allSatisfy({ $0.hasPrefix(Self.pastReset) }) {
-                    // Known: ResetTime.resolve keeps a date with an explicit year even when it has passed
-                    // (ResetTimeTests expects it for `Jan 2, 2026`), so a stray `ESC[?1049l` before "at 11pm" reads
-                    // as the year 1049. Remove this once it returns nil for a passed date.
-                    withKnownIssue(isIntermittent: true) { Issue.record(comment) }
-                } else {
-                    failures += 1
-                    Issue.record(comment)
-                }
+                failures += 1
+                Issue.record(comment)
             }
             if failures >= 5 { break }  // a few examples say enough; thousands would drown them
         }

@@ -14,7 +14,12 @@ public enum ResetTime {
         // Shown times are rounded down to the minute: a reset in the current minute has not passed yet.
         let notBefore = capturedAt.addingTimeInterval(-60)
         if let explicitYear = parsed.year, let explicitMonth = parsed.month, let explicitDay = parsed.day {
-            return instant(explicitYear, explicitMonth, explicitDay, parsed.hour, parsed.minute, calendar)
+            // A screen never shows a reset that has passed: a past date is a misreading (a stray `ESC[?1049l`
+            // read as the year 1049), not a reset.
+            guard let date = instant(explicitYear, explicitMonth, explicitDay, parsed.hour, parsed.minute, calendar),
+                date >= notBefore
+            else { return nil }
+            return date
         }
         if let explicitMonth = parsed.month, let explicitDay = parsed.day {
             for candidateYear in [year, year + 1] {
