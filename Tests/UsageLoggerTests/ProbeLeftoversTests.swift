@@ -63,6 +63,16 @@ struct ProbeLeftoversTests {
         }
     }
 
+    @Test("the probe asks claude to keep its slash command out of the user's prompt history")
+    func noPromptHistory() throws {
+        try withTemporaryDirectory { home throws in
+            let fake = FakeClaude(
+                in: home, sample: "usage-2.1.55.txt", "echo \"$CLAUDE_CODE_SKIP_PROMPT_HISTORY\" > \"$0.history\"")
+            #expect(try probe(fake, home: home.path, probe: home.path + "/probe").failure == nil)
+            #expect(try String(contentsOfFile: fake.path + ".history", encoding: .utf8) == "1\n")
+        }
+    }
+
     @Test("a transcript is removed only because our probe wrote it, not because of the folder it is in")
     func notByFolderAlone() throws {
         try withTemporaryDirectory { home throws in

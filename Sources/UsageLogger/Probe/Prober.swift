@@ -76,6 +76,8 @@ public struct Prober: Sendable {
         // Claude Code runs the user's statusLine command in the probe too; this tells it not to record the
         // probe's throwaway session as the user's, nor to keep the companion from going idle.
         child[ProbeMarker.variable] = marker.value
+        // Keeps the probe's `/status` or `/usage` out of the user's prompt history (`~/.claude/history.jsonl`).
+        child["CLAUDE_CODE_SKIP_PROMPT_HISTORY"] = "1"
         return child
     }
 }
