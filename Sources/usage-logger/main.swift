@@ -6,5 +6,5 @@ import UsageLogger
 signal(SIGXFSZ, SIG_IGN)
 let code = CLI.run(
     arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-    executablePath: Bundle.main.executablePath)
+    executablePath: Bundle.main.executablePath, handlesSignals: true)
 exit(code.rawValue)

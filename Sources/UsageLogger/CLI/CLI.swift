@@ -7,7 +7,8 @@ public enum CLI {
 
     public static func run(
         arguments: [String], environment: [String: String], console: Console = .standard,
-        currentDirectory: String = FileManager.default.currentDirectoryPath, executablePath: String? = nil
+        currentDirectory: String = FileManager.default.currentDirectoryPath, executablePath: String? = nil,
+        handlesSignals: Bool = false
     ) -> ExitCode {
         guard let first = arguments.first else {
             console.write(HelpText.main)
@@ -50,9 +51,10 @@ public enum CLI {
             return .configuration
         }
         for warning in configuration.warnings { console.say(warning) }
-        let context = CommandContext(
+        var context = CommandContext(
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
+        context.handlesSignals = handlesSignals
         switch command {
         case .run: return RunCommand.run(parsed, context: context)
         case .once: return OnceCommand.run(parsed, context: context)
@@ -71,6 +73,9 @@ public enum CLI {
 struct CommandContext {
     var collector: CollectorContext
     let console: Console
+    /// Whether this process is ours to stop: SIGINT, SIGTERM and SIGHUP end a running probe's whole process group
+    /// and the command says so. False when the library runs inside another program (the test runner).
+    var handlesSignals = false
 
     init(configuration: Configuration, environment: [String: String], console: Console, currentDirectory: String) {
         collector = CollectorContext(
@@ -83,4 +88,13 @@ struct CommandContext {
     var currentDirectory: String { collector.currentDirectory }
 
     func recordContext(at date: Date) -> RecordContext { collector.recordContext(at: date) }
+
+    /// For a command that runs probes: a cancellation that SIGINT, SIGTERM and SIGHUP trigger, when this process
+    /// handles its signals.
+    func stopSignals() -> Cancellation? {
+        guard handlesSignals else { return nil }
+        let cancellation = Cancellation()
+        StopSignals.install(into: cancellation, hangUpReloads: false)
+        return cancellation
+    }
 }

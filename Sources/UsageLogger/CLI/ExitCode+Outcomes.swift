@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The one place where what the lower layers did (outcomes as data) becomes exit codes and words on stderr.
 extension ExitCode {
     /// 0 for a recognised screen, 65 when nothing was recognised, 69 when the probe failed.
@@ -17,6 +23,11 @@ extension ExitCode {
         }
     }
 
+    /// 128 plus the signal, as a shell reports a command a signal ended: 130 for SIGINT, 143 for SIGTERM.
+    init(stoppedBy signal: Int32) {
+        self.init(rawValue: 128 + signal)
+    }
+
     /// 69 when every probe was switched off; 0 for any other ending.
     init(_ ending: Companion.Ending) {
         self = ending == .everyProbeSwitchedOff ? .unavailable : .success
@@ -33,6 +44,13 @@ extension ExitCode {
 }
 
 extension Console {
+    /// Says that a signal stopped the command and its probe, and returns the exit code for it.
+    func sayStopped(by signal: Int32) -> ExitCode {
+        let names = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"]
+        errorLine("stopped by \(names[signal] ?? "signal \(signal)"): claude and everything it started were ended")
+        return ExitCode(stoppedBy: signal)
+    }
+
     /// Prints a record (with the privacy options, as it would be stored) and its problem, if any, on stderr.
     func show(_ screen: ScreenRecord, pretty: Bool, privacy: RecordPrivacy) {
         let record = privacy.apply(screen.record)

@@ -16,6 +16,10 @@ public struct ExitCode: RawRepresentable, Equatable, Sendable, CustomStringConve
     public static let software = ExitCode(rawValue: 70)
     public static let cannotCreate = ExitCode(rawValue: 73)
     public static let ioError = ExitCode(rawValue: 74)
+    /// Stopped by SIGHUP, SIGINT (Ctrl-C) or SIGTERM, as a shell reports it (128 + the signal).
+    public static let hangUp = ExitCode(rawValue: 129)
+    public static let interrupted = ExitCode(rawValue: 130)
+    public static let terminated = ExitCode(rawValue: 143)
     /// A `PET_*` setting has a value we cannot use.
     public static let configuration = ExitCode(rawValue: 78)
 

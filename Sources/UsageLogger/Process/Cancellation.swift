@@ -7,13 +7,20 @@ public final class Cancellation: @unchecked Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private var cancelled = false
     private var reloadRequested = false
+    private var signal: Int32?
 
     public init() {}
 
     public var isCancelled: Bool { lock.withLock { cancelled } }
 
-    public func cancel() {
-        lock.withLock { cancelled = true }
+    /// The signal that asked us to stop, when one did.
+    public var stopSignal: Int32? { lock.withLock { signal } }
+
+    public func cancel(by signal: Int32? = nil) {
+        lock.withLock {
+            cancelled = true
+            self.signal = self.signal ?? signal
+        }
         wake.signal()
     }
 

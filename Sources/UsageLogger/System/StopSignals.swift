@@ -7,7 +7,8 @@ import Foundation
     import Darwin
 #endif
 
-/// Turns SIGINT and SIGTERM into `cancel()` and SIGHUP into `requestReload()`.
+/// Turns SIGINT and SIGTERM into `cancel(by:)`, and SIGHUP into `requestReload()` for the companion or into
+/// `cancel(by:)` for commands that cannot reload (the terminal they ran in has gone).
 ///
 /// A small C handler writes the signal's number to a pipe (the self-pipe pattern) and a thread here reads it.
 /// Not `SIG_IGN`: an ignored signal stays ignored across exec, and `claude` must still die of our SIGTERM (the
@@ -16,7 +17,7 @@ import Foundation
 enum StopSignals {
     static let watched = [SIGINT, SIGTERM, SIGHUP]
 
-    static func install(into cancellation: Cancellation) {
+    static func install(into cancellation: Cancellation, hangUpReloads: Bool) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
         for end in ends { try? SystemCall.setCloseOnExec(end) }
@@ -25,7 +26,12 @@ enum StopSignals {
         let thread = Thread {
             var byte: [UInt8] = [0]
             while case .some(1) = try? SystemCall.readSome(reader, into: &byte) {
-                if Int32(byte[0]) == SIGHUP { cancellation.requestReload() } else { cancellation.cancel() }
+                let signal = Int32(byte[0])
+                if signal == SIGHUP, hangUpReloads {
+                    cancellation.requestReload()
+                } else {
+                    cancellation.cancel(by: signal)
+                }
             }
         }
         thread.name = "usage-logger signals"

@@ -30,6 +30,9 @@ enum OnceCommand {
             .init(.cannotCreate, meaning: "the log directory cannot be created"),
             .init(.ioError, meaning: "a log cannot be written (disk full, low space)"),
             .init(.configuration, meaning: "bad setting"),
+            .init(
+                .hangUp, .interrupted, .terminated,
+                meaning: "stopped by SIGHUP, SIGINT (Ctrl-C) or SIGTERM: claude was ended, the probe not recorded"),
         ])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
@@ -42,13 +45,17 @@ enum OnceCommand {
         }
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
         let state = StateStore(directory: directory.path).load()
+        let cancellation = context.stopSignals()
         var exitCode = ExitCode.success
         for kind in kinds {
+            if let signal = cancellation?.stopSignal { return context.console.sayStopped(by: signal) }
             if onlyDue, !DueSchedule.isDue(kind, state: state, configuration: context.configuration, now: Date()) {
                 if context.configuration.debug { context.console.errorLine("\(kind.rawValue) is not due yet") }
                 continue
             }
-            let outcome = Recorder(context: context.collector, directory: directory).record(kind)
+            let outcome = Recorder(context: context.collector, directory: directory, cancellation: cancellation)
+                .record(kind)
+            if let signal = cancellation?.stopSignal { return context.console.sayStopped(by: signal) }
             context.console.say(outcome, kind: kind)
             exitCode = worse(exitCode, ExitCode(outcome))
         }

@@ -20,20 +20,26 @@ enum ProbeCommand {
               PET_PROBE_DIR        where claude runs (default: ${XDG_STATE_HOME:-~/.local/state}/usage-logger/probe)
               PET_LOGGING_DEBUG    true: keep the cleaned screen text in `raw` and say more on stderr
             """,
-        epilogue: "The JSON is printed in every case but 64 and 78.",
+        epilogue: "The JSON is printed in every case but 64, 78 and a stop by a signal.",
         exitCodes: [
             .init(.success, meaning: "record complete"),
             .init(.dataError, meaning: "the screen held nothing recognisable"),
             .init(.unavailable, meaning: "claude could not run, failed, timed out, or /usage reported an error"),
             .init(.cannotCreate, meaning: "the probe directory cannot be created"),
             .init(.configuration, meaning: "bad setting"),
+            .init(
+                .hangUp, .interrupted, .terminated,
+                meaning: "stopped by SIGHUP, SIGINT (Ctrl-C) or SIGTERM: claude and all it started were ended"),
         ])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
         // The parser has made sure a kind is given.
         guard let kind = arguments.value(of: Self.kind, as: ProbeKind.self) else { return .software }
         let parsed = (kind: kind, pretty: arguments.contains(pretty))
-        let result = Prober(configuration: context.configuration, environment: context.environment).run(parsed.kind)
+        var prober = Prober(configuration: context.configuration, environment: context.environment)
+        prober.cancellation = context.stopSignals()
+        let result = prober.run(parsed.kind)
+        if let signal = prober.cancellation?.stopSignal { return context.console.sayStopped(by: signal) }
         let screen = ScreenRecord.make(
             kind: parsed.kind, frames: result.frames, capturedAt: result.capturedAt,
             context: context.recordContext(at: result.capturedAt), failure: result.failure,

@@ -60,7 +60,7 @@ enum RunCommand {
         defer { lock.unlock() }
         lock.recordHolder()
         let cancellation = Cancellation()
-        StopSignals.install(into: cancellation)
+        if context.handlesSignals { StopSignals.install(into: cancellation, hangUpReloads: true) }
         let console = context.console
         var companion = Companion(
             context: context.collector, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
