@@ -17,19 +17,19 @@ struct ProbeMarker: Sendable, Equatable {
         value = "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
-    /// Ends every process still carrying this probe's marker; returns how many there were.
+    /// Ends every process still carrying this probe's marker, and those of probes whose usage-logger no longer
+    /// runs (it was killed mid-probe), in one pass; returns how many there were.
     @discardableResult
-    func endSurvivors() -> Int {
-        ProcessSweep.end(ProcessSweep.processes(carrying: Self.variable) { $0 == value }.map(\.pid))
+    func endSurvivorsAndOrphans() -> Int {
+        let found = ProcessSweep.processes(carrying: Self.variable) { other in
+            other == value || Self.ownerIsGone(other)
+        }
+        return ProcessSweep.end(found.map(\.pid))
     }
 
-    /// Ends the processes of probes whose usage-logger no longer runs (it was killed mid-probe); returns how many.
-    @discardableResult
-    static func endOrphans() -> Int {
-        let orphans = ProcessSweep.processes(carrying: variable) { value in
-            guard let owner = pid_t(value.prefix { $0 != "-" }), value.contains("-") else { return false }
-            return kill(owner, 0) != 0 && errno == ESRCH
-        }
-        return ProcessSweep.end(orphans.map(\.pid))
+    /// Whether the usage-logger named in a marker value (`<pid>-…`) has gone.
+    private static func ownerIsGone(_ value: String) -> Bool {
+        guard value.contains("-"), let owner = pid_t(value.prefix { $0 != "-" }) else { return false }
+        return kill(owner, 0) != 0 && errno == ESRCH
     }
 }

@@ -47,11 +47,10 @@ public struct Prober: Sendable {
         let limits = RunLimits(timeoutMs: configuration.commandTimeoutMs, graceMs: graceMs)
         let leftovers = ProbeLeftovers(
             claudeConfigDirectory: configuration.claudeConfigDirectory, probeDirectory: directory)
-        ProbeMarker.endOrphans()
         let marker = ProbeMarker()
         var childPID: Int32?
         defer {
-            marker.endSurvivors()
+            marker.endSurvivorsAndOrphans()
             leftovers.remove(childPID: childPID)
         }
         do {

@@ -14,15 +14,22 @@ import Foundation
 /// terminal closes).
 enum ProcessSweep {
     /// The pids of our processes whose environment holds `name` with a value that `matches`, with that value.
+    /// One pass over `/proc`, reading each environment with plain `read`s into one buffer: it runs after every
+    /// probe, so it must cost little more than a directory listing.
     static func processes(carrying name: String, where matches: (String) -> Bool) -> [(pid: pid_t, value: String)] {
         #if os(Linux)
+            guard let proc = opendir("/proc") else { return [] }
+            defer { closedir(proc) }
             let prefix = Array((name + "=").utf8)
             let me = getpid()
+            var buffer = [UInt8](repeating: 0, count: 256 * 1024)
             var found: [(pid_t, String)] = []
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-                guard let pid = pid_t(entry), pid != me,
-                    let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
-                else { continue }
+            while let entry = readdir(proc) {
+                let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard let pid = pid_t(entryName), pid != me else { continue }
+                let environment = readStart(of: "/proc/\(entryName)/environ", into: &buffer)
                 for variable in environment.split(separator: 0) where variable.starts(with: prefix) {
                     let value = String(decoding: variable.dropFirst(prefix.count), as: UTF8.self)
                     if matches(value) { found.append((pid, value)) }
@@ -45,5 +52,21 @@ enum ProcessSweep {
         }
         for pid in pids { kill(pid, SIGKILL) }
         return pids.count
+    }
+
+    /// The start of a small file (up to the buffer's size), or nothing when it cannot be read.
+    private static func readStart(of path: String, into buffer: inout [UInt8]) -> ArraySlice<UInt8> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { SystemCall.closeQuietly(descriptor) }
+        var count = 0
+        while count < buffer.count {
+            let result = buffer[count...].withUnsafeMutableBytes { slice in
+                SystemCall.retryingInterrupts { read(descriptor, slice.baseAddress, slice.count) }
+            }
+            guard result > 0 else { break }
+            count += result
+        }
+        return buffer[0..<count]
     }
 }
