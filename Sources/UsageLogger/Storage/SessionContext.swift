@@ -35,8 +35,9 @@ public struct SessionContext: Sendable, Equatable {
         return context
     }
 
-    /// Replaces the file in one rename (not fsynced: it is rewritten on every render).
-    public func save(in directory: String) throws {
+    /// Replaces the file in one rename (not fsynced: it is rewritten on every render), through the privacy options
+    /// like every record: no working directory under `PET_EXCLUDE_CWD`, no address under `PET_ANONYMIZE_EMAIL`.
+    public func save(in directory: String, privacy: RecordPrivacy) throws {
         let json = JSONValue.object([
             ("updated_at", .string(Timestamp.string(from: updatedAt))),
             ("session_id", .from(sessionID)),
@@ -47,6 +48,7 @@ public struct SessionContext: Sendable, Equatable {
             ("rate_limits_at", .from(rateLimitsAt.map(Timestamp.string(from:)))),
             ("last_usage_record", .from(lastUsageRecord.map(Timestamp.string(from:)))),
         ])
-        try AtomicFile.write(Array((json.serialized() + "\n").utf8), to: Self.path(in: directory), durable: false)
+        let stored = privacy.apply(json)
+        try AtomicFile.write(Array((stored.serialized() + "\n").utf8), to: Self.path(in: directory), durable: false)
     }
 }

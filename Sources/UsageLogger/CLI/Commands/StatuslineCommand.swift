@@ -77,7 +77,7 @@ enum StatuslineCommand {
                 context.lastUsageRecord = now
             }
         }
-        try? context.save(in: directory)
+        try? context.save(in: directory, privacy: RecordPrivacy(configuration: configuration))
         CompanionLauncher.startIfNeeded(
             executable: executablePath, directory: directory, configuration: configuration, environment: environment)
     }
