@@ -5,9 +5,9 @@
 /// part (`"john doe"@example.com`), an IP literal (`user@[192.168.0.1]`) and a domain without a dot
 /// (`ops@localhost`). So `package@latest` is hashed too; a lost word is better than a leaked address.
 enum EmailScrubber {
-    /// RFC 5321's limits, which also bound the work done around each `@`.
-    private static let maximumLocalLength = 64
-    private static let maximumDomainLength = 255
+    /// The longest quoted local part looked for (RFC 5321's limit). Unquoted parts need no limit: the scans from
+    /// one `@` never cross another, so the work stays linear in the text.
+    private static let maximumQuotedLength = 64
 
     static func scrub(_ text: String) -> String {
         guard text.contains("@") else { return text }
@@ -33,31 +33,44 @@ enum EmailScrubber {
     }
 
     private static func localStart(_ characters: [Character], at: Int, notBefore limit: Int) -> Int? {
-        let floor = max(limit, at - maximumLocalLength)
-        if at > floor, characters[at - 1] == "\"" {  // a quoted local part: back to the opening quote
+        if at > limit, characters[at - 1] == "\"" {  // a quoted local part: back to the opening quote
+            let floor = max(limit, at - maximumQuotedLength)
             var start = at - 2
             while start >= floor, characters[start] != "\"", !characters[start].isNewline { start -= 1 }
             return start >= floor && characters[start] == "\"" && start < at - 2 ? start : nil
         }
         var start = at
-        while start > floor, isLocal(characters[start - 1]) { start -= 1 }
+        while start > limit, isLocal(characters[start - 1]) { start -= 1 }
         // Quotes and dots around a word are punctuation, not part of the address: 'me@x.com' → me@x.com.
         while start < at, characters[start] == "." || characters[start] == "'" { start += 1 }
+        // A hash we wrote is no local part: `sha256:….@x` is what is left of an address before `.@x`.
+        if start >= 7, characters[(start - 7)..<start].elementsEqual("sha256:") { return nil }
         return start < at ? start : nil
     }
 
+    /// Where the domain after the `@` at `at` ends; a further `@domain` right after it belongs to the same address
+    /// (`a@b@c` is one address, so nothing of it is left next to a hash).
     private static func domainEnd(_ characters: [Character], at: Int) -> Int? {
+        guard var end = singleDomainEnd(characters, at: at) else { return nil }
+        while end < characters.count, characters[end] == "@", let next = singleDomainEnd(characters, at: end) {
+            end = next
+        }
+        return end
+    }
+
+    private static func singleDomainEnd(_ characters: [Character], at: Int) -> Int? {
         let first = at + 1
         guard first < characters.count else { return nil }
-        let ceiling = min(characters.count, first + maximumDomainLength)
         if characters[first] == "[" {  // an address literal: [192.168.0.1], [IPv6:2001:db8::1]
             var end = first + 1
-            while end < ceiling, characters[end].isHexDigit || ".:IPv6".contains(characters[end]) { end += 1 }
-            return end < ceiling && characters[end] == "]" && end > first + 1 ? end + 1 : nil
+            while end < characters.count, characters[end].isHexDigit || ".:IPv6".contains(characters[end]) { end += 1 }
+            return end < characters.count && characters[end] == "]" && end > first + 1 ? end + 1 : nil
         }
         guard characters[first].isLetter || characters[first].isNumber else { return nil }
+        // A hash we wrote is no domain: `x@sha256:…` is what is left of `x@` before an address.
+        if characters[first...].starts(with: "sha256:") { return nil }
         var end = first
-        while end < ceiling, isDomain(characters[end]) { end += 1 }
+        while end < characters.count, isDomain(characters[end]) { end += 1 }
         while end > first, characters[end - 1] == "." || characters[end - 1] == "-" { end -= 1 }
         return end
     }
