@@ -43,6 +43,24 @@ if let flag = CommandLine.arguments.firstIndex(of: "--companion-soak") {
     exit(0)
 }
 
+// `usage-logger-bench ROOT --escapes`: only the statusline against 1 MiB of `\u` escapes.
+let escapedInput = scratch + "/escaped.json"
+try Data(EscapedInput.document()).write(to: URL(fileURLWithPath: escapedInput))
+func escapedStatuslineMilliseconds(runs: Int) -> Double {
+    let times = (0..<runs).compactMap { _ in
+        spawnTimed([binary, "statusline"], stdinPath: escapedInput, environment: environment)?.ms
+    }
+    return times.isEmpty ? 0 : times.sorted()[times.count / 2]
+}
+if CommandLine.arguments.contains("--escapes") {
+    print(
+        String(
+            format: "parse %.2f ms, statusline %.2f ms", EscapedInput.parseMilliseconds(runs: 20),
+            escapedStatuslineMilliseconds(runs: 20)))
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 func row(_ name: String, _ value: String, _ note: String = "") {
     print(
         name.padding(toLength: 46, withPad: " ", startingAt: 0)
@@ -86,6 +104,14 @@ if let ours = results["usage-logger statusline"], let floor = results["/bin/true
     row("  ratio to /bin/true", String(format: "%.1fx", ours.median / floor.median), "goal: within 3x")
     row("  node / usage-logger", String(format: "%.1fx faster", nodeTimes.median / ours.median), "goal: at least 10x")
 }
+
+// 1b. the statusline against 1 MiB of `\u` escapes on stdin (the input cap), against its normal input above.
+let escapedParse = EscapedInput.parseMilliseconds(runs: 20)
+let escapedRun = escapedStatuslineMilliseconds(runs: 20)
+row("statusline: 1 MiB of \\u escapes, parse only", String(format: "median %.2f ms", escapedParse), "in-process")
+row(
+    "statusline: 1 MiB of \\u escapes (binary)", String(format: "median %.2f ms", escapedRun),
+    String(format: "normal input %.2f ms", results["usage-logger statusline"]?.median ?? 0))
 
 // 2. probe overhead: a probe of a fake claude that prints and exits, against running that fake alone.
 let prober = Prober(configuration: configuration, environment: environment)

@@ -80,8 +80,9 @@ struct JSONTests {
         let hash = RecordContext.anonymized("User@Example.com")
         #expect(hash == "sha256:" + SHA256.hex("user@example.com"))
         #expect(EmailScrubber.scrub("User@Example.com's Organization") == hash + "'s Organization")
+        // A domain without a dot is a domain too (`ops@localhost`, issue 9 item 10): `a@b` is hashed.
         #expect(
-            EmailScrubber.scrub("no address @ here, a@b, x@y.z.") == "no address @ here, a@b, "
-                + RecordContext.anonymized("x@y.z") + ".")
+            EmailScrubber.scrub("no address @ here, a@b, x@y.z.") == "no address @ here, "
+                + RecordContext.anonymized("a@b") + ", " + RecordContext.anonymized("x@y.z") + ".")
     }
 }

@@ -68,7 +68,7 @@ struct Recorder {
     private func updateState(
         _ kind: ProbeKind, screen: ScreenRecord, sink: RecordSink, report: LogWriter.Report, at date: Date
     ) throws -> [Note] {
-        let store = StateStore(directory: directory.path)
+        let store = StateStore(directory: directory.path, privacy: sink.privacy)
         let recordContext = context.recordContext(at: date)
         let complete = screen.verdict == .complete
         var notes = try store.update { state -> [Note] in
@@ -76,10 +76,12 @@ struct Recorder {
             state.lastAttempt[kind] = date
             if complete { state.lastSuccess[kind] = date }
             if let status = screen.statusReport, complete {
-                let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: status.diagnostics)
+                // Compared in their stored form (privacy applied), the form the state keeps them in.
+                let current = sink.privacy.apply(status.diagnostics)
+                let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: current)
                 // Written before the state says they are known: a failed write is tried again next time.
                 try sink.append(changes.records(context: recordContext), to: .diagnostics)
-                state.knownDiagnostics = status.diagnostics
+                state.knownDiagnostics = current
             }
             if let available = report.lowSpace {
                 if !state.lowSpaceWarned {

@@ -92,27 +92,63 @@ public struct JSONParser {
         }
     }
 
+    /// A string's value. Without escapes, the bytes between the quotes become the string in one step; with
+    /// escapes, raw bytes and decoded escapes go into one UTF-8 buffer that is validated once at the end, so the
+    /// cost is linear and small per escape (1 MiB of `\u` escapes parses in milliseconds, see the benchmark).
     private mutating func string() throws(ParseError) -> String {
+        let opening = position
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var start = position
+        let start = position
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: try decodeUTF8(start..<position))
                 position += 1
-                return String(scalars)
+                return try decodeUTF8(start..<(position - 1))
             }
-            if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: try decodeUTF8(start..<position))
-                scalars.append(try escape())
-                start = position
-                continue
-            }
+            if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw error("control character in a string") }
             position += 1
         }
+        guard position < bytes.count else { throw error("unterminated string") }
+        var buffer = Array(bytes[start..<position])
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw ParseError(offset: opening, reason: "invalid UTF-8 in a string")
+                }
+                return text
+            }
+            if byte == UInt8(ascii: "\\") {
+                Self.appendUTF8(try escape(), to: &buffer)
+                continue
+            }
+            guard byte >= 0x20 else { throw error("control character in a string") }
+            buffer.append(byte)
+            position += 1
+        }
         throw error("unterminated string")
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            buffer.append(UInt8(value))
+        case 0x80..<0x800:
+            buffer.append(UInt8(0xC0 | value >> 6))
+            buffer.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(0xE0 | value >> 12))
+            buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
+            buffer.append(UInt8(0x80 | value & 0x3F))
+        default:
+            buffer.append(UInt8(0xF0 | value >> 18))
+            buffer.append(UInt8(0x80 | value >> 12 & 0x3F))
+            buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
+            buffer.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 
     private mutating func escape() throws(ParseError) -> Unicode.Scalar {
@@ -203,11 +239,11 @@ public struct JSONParser {
         return value
     }
 
-    private func decodeUTF8(_ range: Range<Int>) throws(ParseError) -> String.UnicodeScalarView {
+    private func decodeUTF8(_ range: Range<Int>) throws(ParseError) -> String {
         guard let text = String(validating: bytes[range], as: UTF8.self) else {
             throw ParseError(offset: range.lowerBound, reason: "invalid UTF-8 in a string")
         }
-        return text.unicodeScalars
+        return text
     }
 
     private func peek(_ byte: UInt8) -> Bool { position < bytes.count && bytes[position] == byte }

@@ -92,6 +92,9 @@ private struct StatusLineReader {
         report.diagnostics = warnings.map(DiagnosticClassifier.classify)
         report.version = report.version.flatMap(Self.versionNumber) ?? headerVersion ?? bannerVersion
         report.email = report.email.flatMap(Self.emailAddress)
+        // A credential row keeps where the credential came from, never the credential.
+        report.authToken = report.authToken.map(CredentialScrubber.source(of:))
+        report.apiKey = report.apiKey.map(CredentialScrubber.source(of:))
         if report.sessionName?.hasPrefix("/rename") == true { report.sessionName = nil }
         if let model = report.model { report.modelID = Self.modelID(in: model) }
         return report

@@ -10,11 +10,12 @@ struct StatuslineRenderer {
 
     /// `limitsAge`: how old the rate limits are when they come from an earlier render, not this input.
     func render(_ data: StatuslineData, limitsAge: TimeInterval? = nil) -> String {
+        // Text from Claude Code's JSON reaches the terminal only as printable text (no escapes, no controls).
         var values: [String: String] = [:]
-        values["model"] = data.model
-        values["version"] = data.version
-        values["session"] = data.sessionID.map { String($0.prefix(8)) }
-        values["cwd"] = data.cwd.map { ($0 as NSString).lastPathComponent }
+        values["model"] = data.model.map(TerminalText.printable)
+        values["version"] = data.version.map(TerminalText.printable)
+        values["session"] = data.sessionID.map { String(TerminalText.printable($0).prefix(8)) }
+        values["cwd"] = data.cwd.map { (TerminalText.printable($0) as NSString).lastPathComponent }
         values["context"] = data.contextPercent.map { paint(percent($0), level: $0) }
         values["cost"] = data.costUSD.map { String(format: "$%.2f", $0) }
         values["five_hour"] = data.fiveHour.map { limit($0, age: limitsAge) }

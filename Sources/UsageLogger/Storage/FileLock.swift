@@ -36,6 +36,23 @@ final class FileLock {
         return lock
     }
 
+    /// Takes the lock, waiting at most `milliseconds` for another holder to let go; nil when it is still held
+    /// then. For the statusline, which must never wait long: `flock` itself has no time limit, so this tries
+    /// without blocking and naps between tries (1 ms, growing to 4 ms).
+    static func acquire(_ path: String, waitingAtMostMilliseconds milliseconds: Int) throws -> FileLock? {
+        let lock = try openLockFile(path)
+        let deadline = MonotonicClock.nowMilliseconds() + Int64(max(0, milliseconds))
+        var nap = 1_000
+        while SystemCall.retryingInterrupts({ flock(lock.descriptor, LOCK_EX | LOCK_NB) }) != 0 {
+            guard errno == EWOULDBLOCK else { throw SystemCallError("lock", path: path) }
+            let remaining = deadline - MonotonicClock.nowMilliseconds()
+            guard remaining > 0 else { return nil }
+            SystemCall.nap(microseconds: min(nap, Int(remaining) * 1_000))
+            nap = min(nap * 2, 4_000)
+        }
+        return lock
+    }
+
     /// Takes over a lock descriptor inherited from the process that acquired the lock for us; fails unless it
     /// really holds an exclusive lock on `path`.
     static func adopt(_ descriptor: Int32, path: String) throws -> FileLock {

@@ -52,9 +52,11 @@ public struct LogDirectory: Sendable, Equatable {
         configuration.xdgStateHome + "/usage-logger/logs"
     }
 
-    /// A `Package.swift` declaring the `UsageLogger` package.
+    /// A `Package.swift` declaring the `UsageLogger` package (read capped at 64 KiB: the statusline checks it on
+    /// every render, and ours is a few KiB).
     static func isProjectCheckout(_ directory: String) -> Bool {
-        guard let manifest = FileManager.default.contents(atPath: directory + "/Package.swift") else { return false }
+        guard case .bytes(let manifest)? = try? BoundedFile.read(directory + "/Package.swift", maximumBytes: 64 * 1024)
+        else { return false }
         return String(decoding: manifest, as: UTF8.self).contains("name: \"UsageLogger\"")
     }
 

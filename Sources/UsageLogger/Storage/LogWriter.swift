@@ -42,17 +42,24 @@ public struct LogWriter: Sendable {
 
     public func path(of log: LogName) -> String { LogPaths(directory: directory).log(log) }
 
-    /// Appends `lines` (each one JSON object, no newline) to `log`.
+    /// Appends `lines` (each one JSON object, no newline) to `log`. With `lockWaitMs`, waits at most that long
+    /// for another writer's lock and then gives up (`cannotOpen`), for callers that must never wait (the
+    /// statusline); without, waits as long as it takes.
     @discardableResult
-    public func append(_ lines: [String], to log: LogName) throws(LogWriteError) -> Report {
+    public func append(_ lines: [String], to log: LogName, lockWaitMs: Int? = nil) throws(LogWriteError) -> Report {
         guard !lines.isEmpty else { return Report() }
         let path = path(of: log)
         let lockPath = LogPaths(directory: directory).lock(of: log)
-        let lock: FileLock
+        let taken: FileLock?
         do {
-            lock = try FileLock.acquire(lockPath)
+            taken =
+                try lockWaitMs.map { try FileLock.acquire(lockPath, waitingAtMostMilliseconds: $0) }
+                ?? FileLock.acquire(lockPath)
         } catch {
             throw .cannotOpen(path: lockPath, reason: "\(error)")
+        }
+        guard let lock = taken else {
+            throw .cannotOpen(path: lockPath, reason: "another process holds it; nothing was written")
         }
         defer { lock.unlock() }
         var report = Report()

@@ -53,20 +53,26 @@ public struct LoggerState: Sendable, Equatable {
     }
 }
 
-/// Reads and updates `state.json` under its own lock, so concurrent `once` runs never lose an update.
+/// Reads and updates `state.json` under its own lock, so concurrent `once` runs never lose an update. What it
+/// saves passes the privacy options, like every record (known diagnostics name paths and addresses).
 public struct StateStore: Sendable {
     public let directory: String
+    public let privacy: RecordPrivacy
     var path: String { LogPaths(directory: directory).state }
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, privacy: RecordPrivacy = RecordPrivacy()) {
+        self.directory = directory
+        self.privacy = privacy
+    }
 
-    /// The state; a missing or unreadable file counts as empty (the next update rewrites it).
+    /// The state, in the form it is saved in (so a file written before a privacy option was turned on compares
+    /// like one written after); a missing or unreadable file counts as empty (the next update rewrites it).
     public func load() -> LoggerState {
         guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse([UInt8](data))
         else {
             return LoggerState()
         }
-        return LoggerState(json: json)
+        return LoggerState(json: privacy.apply(json))
     }
 
     /// Applies `change` to the stored state atomically and returns what `change` returned. When `change`
@@ -76,7 +82,7 @@ public struct StateStore: Sendable {
         defer { lock.unlock() }
         var state = load()
         let result = try change(&state)
-        try AtomicFile.write(Array((state.json.prettySerialized() + "\n").utf8), to: path)
+        try AtomicFile.write(Array((privacy.apply(state.json).prettySerialized() + "\n").utf8), to: path)
         return result
     }
 }

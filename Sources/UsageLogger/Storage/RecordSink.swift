@@ -20,9 +20,12 @@ public struct RecordSink: Sendable {
 
     public func path(of log: LogName) -> String { writer.path(of: log) }
 
-    /// Appends `records` to `log`, one line each, all or none.
+    /// Appends `records` to `log`, one line each, all or none; `lockWaitMs` bounds the wait for the log's lock
+    /// (see `LogWriter.append`).
     @discardableResult
-    public func append(_ records: [JSONValue], to log: LogName) throws(LogWriteError) -> LogWriter.Report {
-        try writer.append(records.map { privacy.apply($0).serialized() }, to: log)
+    public func append(_ records: [JSONValue], to log: LogName, lockWaitMs: Int? = nil) throws(LogWriteError)
+        -> LogWriter.Report
+    {
+        try writer.append(records.map { privacy.apply($0).serialized() }, to: log, lockWaitMs: lockWaitMs)
     }
 }

@@ -19,9 +19,16 @@ public struct SessionContext: Sendable, Equatable {
 
     static func path(in directory: String) -> String { LogPaths(directory: directory).sessionContext }
 
+    /// The most of `statusline.json` that is read: a larger file (which `save` never writes) counts as absent,
+    /// and the next render replaces it.
+    static let maximumBytes = 64 * 1024
+    /// The longest text field kept, so that a huge model name or directory cannot push the file over the cap.
+    static let maximumFieldLength = 1_024
+
+    /// The saved context; nil when there is none or it cannot be used (unreadable, not JSON, too large).
     public static func load(from directory: String) -> SessionContext? {
-        guard let data = FileManager.default.contents(atPath: path(in: directory)),
-            let json = try? JSONParser.parse([UInt8](data)),
+        guard case .bytes(let bytes)? = try? BoundedFile.read(path(in: directory), maximumBytes: maximumBytes),
+            let json = try? JSONParser.parse(bytes),
             let updated = json["updated_at"]?.stringValue.flatMap(Timestamp.date(from:))
         else { return nil }
         var context = SessionContext(updatedAt: updated)
@@ -35,18 +42,25 @@ public struct SessionContext: Sendable, Equatable {
         return context
     }
 
-    /// Replaces the file in one rename (not fsynced: it is rewritten on every render).
-    public func save(in directory: String) throws {
-        let json = JSONValue.object([
-            ("updated_at", .string(Timestamp.string(from: updatedAt))),
-            ("session_id", .from(sessionID)),
-            ("cwd", .from(cwd)),
-            ("model", .from(model)),
-            ("version", .from(version)),
-            ("rate_limits", rateLimits ?? .null),
-            ("rate_limits_at", .from(rateLimitsAt.map(Timestamp.string(from:)))),
-            ("last_usage_record", .from(lastUsageRecord.map(Timestamp.string(from:)))),
-        ])
-        try AtomicFile.write(Array((json.serialized() + "\n").utf8), to: Self.path(in: directory), durable: false)
+    /// Replaces the file in one rename (not fsynced: it is rewritten on every render), through the privacy options
+    /// like every record: no working directory under `PET_EXCLUDE_CWD`, no address under `PET_ANONYMIZE_EMAIL`.
+    public func save(in directory: String, privacy: RecordPrivacy) throws {
+        func field(_ text: String?) -> JSONValue { .from(text.map { String($0.prefix(Self.maximumFieldLength)) }) }
+        func json(rateLimits: JSONValue?) -> JSONValue {
+            .object([
+                ("updated_at", .string(Timestamp.string(from: updatedAt))),
+                ("session_id", field(sessionID)),
+                ("cwd", field(cwd)),
+                ("model", field(model)),
+                ("version", field(version)),
+                ("rate_limits", rateLimits ?? .null),
+                ("rate_limits_at", .from(rateLimitsAt.map(Timestamp.string(from:)))),
+                ("last_usage_record", .from(lastUsageRecord.map(Timestamp.string(from:)))),
+            ])
+        }
+        var text = privacy.apply(json(rateLimits: rateLimits)).serialized() + "\n"
+        // Limits too large to keep (only a hostile input sends such) are dropped: unknown, never zero.
+        if text.utf8.count > Self.maximumBytes { text = privacy.apply(json(rateLimits: nil)).serialized() + "\n" }
+        try AtomicFile.write(Array(text.utf8), to: Self.path(in: directory), durable: false)
     }
 }

@@ -22,6 +22,9 @@ enum StatuslineCommand {
             """,
         exitCodes: [.init(.success, meaning: "always, whatever the input")])
 
+    /// The longest the statusline waits for a lock (its own, or a log's) before it skips recording the render.
+    static let lockWaitMs = 5
+
     /// `configuration` is nil when the settings are invalid: the line is still printed, nothing recorded.
     static func run(
         configuration: Configuration?, environment: [String: String], console: Console, input: () -> [UInt8],
@@ -58,7 +61,11 @@ enum StatuslineCommand {
         _ data: StatuslineData, fresh: Bool, configuration: Configuration,
         environment: [String: String], directory: String, now: Date, executablePath: String?
     ) {
-        guard let lock = try? FileLock.acquire(LogPaths(directory: directory).statuslineLock) else { return }
+        // Another render (or a stuck process) holding the lock: skip recording this render rather than wait.
+        guard
+            let lock = try? FileLock.acquire(
+                LogPaths(directory: directory).statuslineLock, waitingAtMostMilliseconds: lockWaitMs)
+        else { return }
         defer { lock.unlock() }
         var context = SessionContext.load(from: directory) ?? SessionContext(updatedAt: now)
         context.updatedAt = now
@@ -77,7 +84,7 @@ enum StatuslineCommand {
                 context.lastUsageRecord = now
             }
         }
-        try? context.save(in: directory)
+        try? context.save(in: directory, privacy: RecordPrivacy(configuration: configuration))
         CompanionLauncher.startIfNeeded(
             executable: executablePath, directory: directory, configuration: configuration, environment: environment)
     }
@@ -90,6 +97,6 @@ enum StatuslineCommand {
         let record = UsageRecord.make(
             data.usageReport, context: context, rawLines: [], source: "statusline", totalTokens: data.totalTokens)
         let sink = RecordSink(directory: directory, configuration: configuration)
-        return (try? sink.append([record], to: .usage)) != nil
+        return (try? sink.append([record], to: .usage, lockWaitMs: lockWaitMs)) != nil
     }
 }
