@@ -8,16 +8,18 @@ import Testing
 @Suite("config file format")
 struct ConfigurationFileTests {
     /// A home with `text` as its config file (0600) and the configuration read from it.
-    private func configuration(_ bytes: [UInt8]) throws(ConfigurationError) -> Configuration {
-        let home = TemporaryDirectory()
-        let file = home.path + "/.config/usage-logger/config.env"
-        try? FileManager.default.createDirectory(
-            atPath: home.path + "/.config/usage-logger", withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        return try Configuration(environment: ["HOME": home.path])
+    private func configuration(_ bytes: [UInt8]) throws -> Configuration {
+        try withTemporaryDirectory { home throws in
+            let file = home.path + "/.config/usage-logger/config.env"
+            try? FileManager.default.createDirectory(
+                atPath: home.path + "/.config/usage-logger", withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(
+                atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+            return try Configuration(environment: ["HOME": home.path])
+        }
     }
 
-    private func configuration(_ text: String) throws(ConfigurationError) -> Configuration {
+    private func configuration(_ text: String) throws -> Configuration {
         try configuration(Array(text.utf8))
     }
 
@@ -75,25 +77,27 @@ struct ConfigurationFileTests {
 
     @Test("a config file over 64 KB is refused, naming it, with exit 78")
     func oversize() throws {
-        let home = TemporaryDirectory()
-        let text = String(
-            repeating: "# padding padding padding padding padding padding padding padding\n", count: 1_100)
-        let file = home.write(".config/usage-logger/config.env", text + "PET_LOG_MAX_FILES=4\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
-        #expect(code == .configuration)
-        #expect(output.standardError.contains(file))
-        #expect(output.standardError.contains("more than the 64 KB"))
+        try withTemporaryDirectory { home throws in
+            let text = String(
+                repeating: "# padding padding padding padding padding padding padding padding\n", count: 1_100)
+            let file = home.write(".config/usage-logger/config.env", text + "PET_LOG_MAX_FILES=4\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
+            #expect(code == .configuration)
+            #expect(output.standardError.contains(file))
+            #expect(output.standardError.contains("more than the 64 KB"))
+        }
     }
 
     @Test("a line that is not understood stops a command with exit 78")
     func exitCode() throws {
-        let home = TemporaryDirectory()
-        let file = home.write(".config/usage-logger/config.env", "PET_LOG_MAX_FILES 4\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
-        #expect(code == .configuration)
-        #expect(output.standardError.contains("\(file)"))
-        #expect(output.standardError.contains("line 1 (PET_LOG_MAX_FILES 4)"))
+        try withTemporaryDirectory { home throws in
+            let file = home.write(".config/usage-logger/config.env", "PET_LOG_MAX_FILES 4\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            let (code, output) = runCLI(["config"], environment: ["HOME": home.path])
+            #expect(code == .configuration)
+            #expect(output.standardError.contains("\(file)"))
+            #expect(output.standardError.contains("line 1 (PET_LOG_MAX_FILES 4)"))
+        }
     }
 }

@@ -18,10 +18,11 @@ struct CredentialRedactionTests {
     }
 
     private func parsed(_ text: String) throws -> (record: JSONValue, output: String) {
-        let scratch = TemporaryDirectory()
-        let file = scratch.write("status.txt", text)
-        let result = runCLI(["parse", "status", file], environment: ["PET_LOGGING_DEBUG": "1"])
-        return (try JSONParser.parse(result.output.standardOutput), result.output.standardOutput)
+        try withTemporaryDirectory { scratch throws in
+            let file = scratch.write("status.txt", text)
+            let result = runCLI(["parse", "status", file], environment: ["PET_LOGGING_DEBUG": "1"])
+            return (try JSONParser.parse(result.output.standardOutput), result.output.standardOutput)
+        }
     }
 
     @Test(
@@ -124,14 +125,15 @@ struct CredentialRedactionTests {
 
     @Test("append stores no credential either")
     func append() throws {
-        let scratch = TemporaryDirectory()
-        let logs = scratch.path + "/logs"
-        let line = #"{"note":"used \#(Self.apiKey)","nested":{"token":"3f7a9c0e1b2d4f6a8c0e2b4d6f8a0c2e"}}"#
-        let result = runCLI(
-            ["append", "usage"], environment: ["PET_LOG_DIR": logs, "PET_USAGE_LOGGING_ENABLED": "1"],
-            input: Array(line.utf8))
-        #expect(result.code == .success)
-        let text = try String(contentsOfFile: logs + "/usage.jsonl", encoding: .utf8)
-        #expect(text.hasSuffix(#""note":"used sk-ant-api03-…(redacted)","nested":{"token":"…(redacted)"}}"# + "\n"))
+        try withTemporaryDirectory { scratch throws in
+            let logs = scratch.path + "/logs"
+            let line = #"{"note":"used \#(Self.apiKey)","nested":{"token":"3f7a9c0e1b2d4f6a8c0e2b4d6f8a0c2e"}}"#
+            let result = runCLI(
+                ["append", "usage"], environment: ["PET_LOG_DIR": logs, "PET_USAGE_LOGGING_ENABLED": "1"],
+                input: Array(line.utf8))
+            #expect(result.code == .success)
+            let text = try String(contentsOfFile: logs + "/usage.jsonl", encoding: .utf8)
+            #expect(text.hasSuffix(#""note":"used sk-ant-api03-…(redacted)","nested":{"token":"…(redacted)"}}"# + "\n"))
+        }
     }
 }
