@@ -66,6 +66,20 @@ extension Console {
             errorLine("note: \(path) had wider permissions; set back to 0600")
         case .rotated(let log):
             errorLine("note: rotated \(log.fileName)")
+        case .repairedTail(let log, let repair):
+            say(repair, in: log)
+        }
+    }
+
+    /// Says how a log's last line, left without its newline, was made whole.
+    func say(_ repair: LogWriter.TailRepair, in log: LogName) {
+        switch repair {
+        case .cutBack(let bytes):
+            errorLine(
+                "note: \(log.fileName) ended in a partial line (a writer was stopped mid-append); cut back "
+                    + "\(bytes) byte\(bytes == 1 ? "" : "s") so the new record starts on a line of its own")
+        case .ended:
+            errorLine("note: the last record of \(log.fileName) lacked its newline; added it")
         }
     }
 

@@ -22,6 +22,8 @@ struct Recorder {
         case tightenedPermissions(path: String)
         /// With `PET_LOGGING_DEBUG`: the log was rotated before this record.
         case rotated(LogName)
+        /// The log did not end with a newline (a writer was killed mid-append) and was repaired first.
+        case repairedTail(LogName, LogWriter.TailRepair)
     }
 
     let context: CollectorContext
@@ -97,6 +99,7 @@ struct Recorder {
             notes.append(.tightenedPermissions(path: sink.path(of: LogName(kind))))
         }
         if configuration.debug, report.rotated { notes.append(.rotated(LogName(kind))) }
+        if let repair = report.repairedTail { notes.insert(.repairedTail(LogName(kind), repair), at: 0) }
         return notes
     }
 }

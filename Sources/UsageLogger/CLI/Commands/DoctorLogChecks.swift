@@ -84,14 +84,21 @@ struct DoctorLogChecks {
                 level: .warning, title: log.fileName,
                 detail: "mode \(String(mode, radix: 8)), set back to 600 on the next write", fix: "chmod 600 '\(path)'")
         }
-        guard let last = LastRecord.timestamp(in: path) else {
-            return Check(level: .warning, title: log.fileName, detail: "no readable record")
+        let lastRecord = LastRecord(path: path)
+        let invalid =
+            lastRecord.invalidLines == 0
+            ? ""
+            : "; \(lastRecord.invalidLines) line\(lastRecord.invalidLines == 1 ? " is" : "s are") not valid JSON "
+                + "(skipped; a writer stopped mid-append leaves one, the next write cuts it off)"
+        guard let last = lastRecord.timestamp else {
+            return Check(level: .warning, title: log.fileName, detail: "no readable record" + invalid)
         }
         let age = Date().timeIntervalSince(last)
         let interval = log == .status ? configuration.statusIntervalMs : configuration.usageIntervalMs
         let stale = log != .diagnostics && age * 1000 > Double(interval) * 3
         return Check(
-            level: stale ? .warning : .ok, title: log.fileName, detail: "last record \(AgeText.text(age)) ago",
+            level: stale || !invalid.isEmpty ? .warning : .ok, title: log.fileName,
+            detail: "last record \(AgeText.text(age)) ago" + invalid,
             fix: stale ? "is `usage-logger once --due` in cron, or the companion, running?" : nil)
     }
 
@@ -123,21 +130,29 @@ struct DoctorLogChecks {
     }
 }
 
-/// Reads the timestamp of the last line of a log without reading the whole file.
-enum LastRecord {
-    static func timestamp(in path: String) -> Date? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+/// The timestamp of the last record of a log, read from its last 64 KB without reading the whole file; lines
+/// that are not JSON (a torn last line) are skipped and counted.
+struct LastRecord {
+    private(set) var timestamp: Date?
+    /// Lines in the part read that are not valid JSON.
+    private(set) var invalidLines = 0
+
+    init(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 65_536 ? size - 65_536 : 0)
+        let window: UInt64 = 65_536
+        try? handle.seek(toOffset: size > window ? size - window : 0)
         let data = (try? handle.readToEnd()) ?? Data()
-        let lines = data.split(separator: 0x0A)
+        // A window that starts mid-file starts mid-line: its first piece is not a line of its own.
+        let lines = data.split(separator: 0x0A).dropFirst(size > window ? 1 : 0)
         for line in lines.reversed() {
-            if let json = try? JSONParser.parse([UInt8](line)), let text = json["timestamp"]?.stringValue {
-                return Timestamp.date(from: text)
+            guard let json = try? JSONParser.parse([UInt8](line)) else {
+                invalidLines += 1
+                continue
             }
+            if timestamp == nil, let text = json["timestamp"]?.stringValue { timestamp = Timestamp.date(from: text) }
         }
-        return nil
     }
 }
 
