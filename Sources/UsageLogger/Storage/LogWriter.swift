@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -92,16 +94,30 @@ public struct LogWriter: Sendable {
         return report
     }
 
-    /// `file.N-1` → `file.N` … `file` → `file.1`; renaming onto `file.maxFiles` drops the oldest.
+    /// `file.N-1` → `file.N` … `file` → `file.1`; renaming onto `file.maxFiles` drops the oldest. Only the indices
+    /// that exist are shifted, found by listing the directory once: the cost follows the files kept, not
+    /// `maxFiles` (ten million allowed must not mean ten million `stat`s while every writer waits).
     private func rotate(_ path: String) throws(LogWriteError) {
-        for index in stride(from: maxFiles - 1, through: 1, by: -1) {
+        for index in rotatedIndices(of: path).filter({ $0 < maxFiles }).sorted(by: >) {
             let from = "\(path).\(index)"
-            if FileSystem.kind(of: from) != .missing, rename(from, "\(path).\(index + 1)") != 0 {
+            guard rename(from, "\(path).\(index + 1)") == 0 else {
                 throw .writeFailed(path: from, reason: "rotation failed: " + LogWriteError.reason(errno))
             }
         }
         guard rename(path, path + ".1") == 0 else {
             throw .writeFailed(path: path, reason: "rotation failed: " + LogWriteError.reason(errno))
+        }
+    }
+
+    /// The N of every `file.N` beside `path`.
+    private func rotatedIndices(of path: String) -> [Int] {
+        let prefix = (path as NSString).lastPathComponent + "."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name in
+            guard name.hasPrefix(prefix), let index = Int(name.dropFirst(prefix.count)), index > 0,
+                "\(index)" == name.dropFirst(prefix.count)
+            else { return nil }
+            return index
         }
     }
 }
