@@ -17,9 +17,13 @@ extension ExitCode {
         }
     }
 
-    /// 69 when every probe was switched off; 0 for any other ending.
+    /// 69 when every probe was switched off, 73 when the lock could not be taken again; 0 for any other ending.
     init(_ ending: Companion.Ending) {
-        self = ending == .everyProbeSwitchedOff ? .unavailable : .success
+        switch ending {
+        case .everyProbeSwitchedOff: self = .unavailable
+        case .lockLost: self = .cannotCreate
+        case .stopped, .probeLimitReached, .idle, .replaced: self = .success
+        }
     }
 
     /// The exit code of one `once` probe: a probe that failed is 69 whatever its screen, a write failure its own.
@@ -101,6 +105,10 @@ extension Console {
             errorLine("configuration reloaded")
         case .reloadFailed(let error):
             errorLine("\(error); kept the previous configuration")
+        case .lockRetaken(let path):
+            errorLine(
+                "note: \(path) was no longer the lock this companion held (the log directory was deleted or "
+                    + "recreated); took it again")
         }
     }
 
@@ -113,6 +121,14 @@ extension Console {
             errorLine("no statusline for \(AgeText.text(Double(milliseconds) / 1000)); the companion exits")
         case .everyProbeSwitchedOff:
             errorLine("every probe is switched off after repeated failures; the companion exits")
+        case .replaced(let directory, let holder):
+            errorLine(
+                "\(directory) was deleted or recreated and another companion\(holder.map { " (pid \($0))" } ?? "") "
+                    + "now runs for it; this one exits")
+        case .lockLost(let path, let reason):
+            errorLine(
+                "\(path) was deleted or replaced and cannot be taken again (\(reason)); the companion exits so that "
+                    + "no second one can run beside it")
         }
         return ExitCode(ending)
     }

@@ -48,6 +48,16 @@ final class FileLock {
         return FileLock(path: path, descriptor: descriptor)
     }
 
+    /// Whether the lock file at `path` is still the file we hold the lock on (same device and inode). It is not
+    /// when the directory was deleted, or deleted and recreated: another process can then take a lock at the path
+    /// while ours, on a file that no longer has that name, guards nothing.
+    var isStillAtPath: Bool {
+        var held = stat()
+        var named = stat()
+        return descriptor >= 0 && fstat(descriptor, &held) == 0 && lstat(path, &named) == 0
+            && held.st_ino == named.st_ino && held.st_dev == named.st_dev
+    }
+
     /// The descriptor, to hand the lock to a child process.
     var fileDescriptor: Int32 { descriptor }
 
