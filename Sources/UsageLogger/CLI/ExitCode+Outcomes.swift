@@ -31,7 +31,7 @@ extension ExitCode {
         switch outcome {
         case .skipped, .cancelled: self = .success
         case .written(_, let verdict, _): self = verdict == .complete ? .success : .unavailable
-        case .writeFailed(let error): self.init(error)
+        case .writeFailed(let error, _): self.init(error)
         }
     }
 }
@@ -53,7 +53,7 @@ extension Console {
         case .written(let problem, _, let notes):
             for note in notes { say(note) }
             if let problem { errorLine("\(kind.rawValue): \(problem) (recorded with the error)") }
-        case .writeFailed(let error):
+        case .writeFailed(let error, _):
             errorLine(error.description)
         case .cancelled:
             break
@@ -72,6 +72,19 @@ extension Console {
             errorLine("note: rotated \(log.fileName)")
         case .repairedTail(let log, let repair):
             say(repair, in: log)
+        case .stateUnusable(let problem):
+            let fix =
+                switch problem {
+                case .unreadable: "move it away"
+                case .unsaved: "free some space or make the log directory writable"
+                }
+            errorLine(
+                "warning: \(problem); the record was written, but diagnostics changes are not recorded until it "
+                    + "can be used (they would repeat on every run), and --due cannot tell what is due: \(fix)")
+        case .stateReplaced(let path):
+            errorLine(
+                "note: \(path) was not valid JSON and was replaced; the installation warnings seen now are taken as "
+                    + "known without a diagnostics record")
         }
     }
 
@@ -95,7 +108,7 @@ extension Console {
         case .probed(let kind, .written(let problem, _, let notes)):
             for note in notes { say(note) }
             if let problem { errorLine("\(kind.rawValue): \(problem)") }
-        case .probed(let kind, .writeFailed(let error)):
+        case .probed(let kind, .writeFailed(let error, _)):
             errorLine("\(kind.rawValue): \(error)")
         case .switchedOff(_, let diagnostic):
             errorLine(diagnostic.message)

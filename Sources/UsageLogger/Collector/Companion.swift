@@ -120,9 +120,11 @@ public struct Companion {
             result =
                 verdict == .complete
                 ? .success : (reported?.contains("rate_limit_error") == true ? .rateLimited : .failure)
-        case .writeFailed(let error):
+        case .writeFailed(let error, let verdict):
+            // A write that failed (a full disk, low space) is tried again at the next turn and never switches a
+            // working probe off; a probe that failed as well still counts as failing.
             problem = error.description
-            result = .failure
+            result = verdict == nil || verdict == .complete ? .writeFailed : .failure
         }
         if schedule.record(kind, result, nowMs: MonotonicClock.nowMilliseconds()) {
             switchedOff(kind, lastProblem: problem ?? "unknown")

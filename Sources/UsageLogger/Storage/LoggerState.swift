@@ -52,31 +52,3 @@ public struct LoggerState: Sendable, Equatable {
         lowSpaceWarned = json["low_space_warned"] == .bool(true)
     }
 }
-
-/// Reads and updates `state.json` under its own lock, so concurrent `once` runs never lose an update.
-public struct StateStore: Sendable {
-    public let directory: String
-    var path: String { LogPaths(directory: directory).state }
-
-    public init(directory: String) { self.directory = directory }
-
-    /// The state; a missing or unreadable file counts as empty (the next update rewrites it).
-    public func load() -> LoggerState {
-        guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse([UInt8](data))
-        else {
-            return LoggerState()
-        }
-        return LoggerState(json: json)
-    }
-
-    /// Applies `change` to the stored state atomically and returns what `change` returned. When `change`
-    /// throws, nothing is saved.
-    public func update<T>(_ change: (inout LoggerState) throws -> T) throws -> T {
-        let lock = try FileLock.acquire(LogPaths(directory: directory).stateLock)
-        defer { lock.unlock() }
-        var state = load()
-        let result = try change(&state)
-        try AtomicFile.write(Array((state.json.prettySerialized() + "\n").utf8), to: path)
-        return result
-    }
-}
