@@ -12,7 +12,7 @@ extension ExitCode {
     /// sysexits: 73 when the file cannot be created, 74 for write failures.
     init(_ error: LogWriteError) {
         switch error {
-        case .cannotOpen, .notARegularFile: self = .cannotCreate
+        case .cannotOpen, .notARegularFile, .refused: self = .cannotCreate
         case .lowSpace, .writeFailed: self = .ioError
         }
     }

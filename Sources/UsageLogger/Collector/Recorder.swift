@@ -47,6 +47,8 @@ struct Recorder {
                 return .skipped(holder: FileLock.holder(of: lockPath))
             }
             lock = acquired
+        } catch let refused as RefusedFile {
+            return .writeFailed(.refused(path: lockPath, reason: refused.reason))
         } catch {
             return .writeFailed(.cannotOpen(path: lockPath, reason: "\(error)"))
         }

@@ -94,6 +94,10 @@ final class FileLock {
             open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         }
         let lock = FileLock(path: path, descriptor: descriptor)
+        // Checked before anything is done to it: a pid is written into a lock file, and it is made 0600.
+        var info = stat()
+        try SystemCall.retrying("stat", path: path) { fstat(descriptor, &info) }
+        if let reason = FileSystem.refusal(info) { throw RefusedFile(path: path, reason: reason) }
         try SystemCall.changeMode(descriptor, 0o600, path: path)
         return lock
     }

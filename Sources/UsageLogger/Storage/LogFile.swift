@@ -31,6 +31,10 @@ final class LogFile {
             SystemCall.closeQuietly(descriptor)
             throw .notARegularFile(path: path, what: "not a regular file")
         }
+        if let reason = FileSystem.refusal(info) {
+            SystemCall.closeQuietly(descriptor)
+            throw .refused(path: path, reason: reason)
+        }
         size = off_t(info.st_size)
         tightenedPermissions = info.st_mode & 0o777 != 0o600
         if tightenedPermissions {  // umask-proof, and undoes a chmod by someone else

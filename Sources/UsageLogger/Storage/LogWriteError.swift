@@ -10,6 +10,8 @@ import Foundation
 public enum LogWriteError: Error, CustomStringConvertible, Equatable {
     /// Something other than a regular file sits at a log path (a planted symlink, a directory).
     case notARegularFile(path: String, what: String)
+    /// A file at a log path that must not be written (a hard link); `reason` says why.
+    case refused(path: String, reason: String)
     /// Too little free space: writing is paused until it returns.
     case lowSpace(path: String, available: Int64, minimum: Int64)
     /// The write failed (disk full, file too large, I/O error); the file was cut back, no partial line remains.
@@ -20,6 +22,8 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .notARegularFile(let path, let what):
             "refusing to write \(path): it is \(what), not a regular file; move it away (it was left untouched)"
+        case .refused(let path, let reason):
+            "refusing to write \(path): \(reason); move it away (it was left untouched)"
         case .lowSpace(let path, let available, let minimum):
             "not writing \(path): only \(ByteCount.text(available)) free, less than PET_LOG_MIN_FREE="
                 + "\(ByteCount.text(minimum)); writing resumes by itself once space is freed"

@@ -64,6 +64,8 @@ public struct LogWriter: Sendable {
         let lock: FileLock
         do {
             lock = try FileLock.acquire(lockPath)
+        } catch let refused as RefusedFile {
+            throw .refused(path: lockPath, reason: refused.reason)
         } catch {
             throw .cannotOpen(path: lockPath, reason: "\(error)")
         }

@@ -49,9 +49,10 @@ public struct StateStore: Sendable {
         }
         defer { SystemCall.closeQuietly(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw .unreadable(path: path, reason: "it is not a regular file")
+        guard fstat(descriptor, &info) == 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
+        if let reason = FileSystem.refusal(info) { throw .unreadable(path: path, reason: reason) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while bytes.count <= Self.sizeLimit {

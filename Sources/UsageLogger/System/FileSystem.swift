@@ -6,6 +6,14 @@ import Foundation
     import Darwin
 #endif
 
+/// A file at one of our paths that was left alone, and why.
+struct RefusedFile: Error, CustomStringConvertible, Equatable {
+    let path: String
+    let reason: String
+
+    var description: String { "refusing to use \(path): \(reason); move it away (it was left untouched)" }
+}
+
 /// The few file-system questions and actions storage needs, without following links where that matters.
 enum FileSystem {
     enum Kind: Equatable { case missing, regular, directory, symbolicLink, other }
@@ -20,6 +28,30 @@ enum FileSystem {
         case S_IFLNK: return .symbolicLink
         default: return .other
         }
+    }
+
+    /// Why a file at one of our paths must be left alone (never appended to, `chmod`ed, locked, read as ours or
+    /// replaced), from its `stat`: nil for a regular file with one name. A second name (a hard link) means someone
+    /// else's file would receive what we write, like a symlink would.
+    static func refusal(_ info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: return "it is a symbolic link"
+        case S_IFDIR: return "it is a directory"
+        default: return "it is a special file"
+        }
+        if info.st_nlink > 1 {
+            return "it is a hard link (one of \(info.st_nlink) names of the same file), so another name would see "
+                + "what is written"
+        }
+        return nil
+    }
+
+    /// `refusal` for what is at `path` now, not following a final symlink; nil when nothing is there.
+    static func refusal(at path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return refusal(info)
     }
 
     /// Size in bytes of a regular file, 0 when missing.

@@ -42,6 +42,7 @@ struct DoctorLogChecks {
                 detail:
                     "at \(ByteCount.text(configuration.maxSize)), keeping \(configuration.maxFiles) old file\(configuration.maxFiles == 1 ? "" : "s") per log"
             ))
+        checks.append(unsafeFilesCheck(paths))
         checks.append(spaceCheck(path))
         checks.append(companionCheck(paths))
         return checks
@@ -100,6 +101,17 @@ struct DoctorLogChecks {
             level: stale || !invalid.isEmpty ? .warning : .ok, title: log.fileName,
             detail: "last record \(AgeText.text(age)) ago" + invalid,
             fix: stale ? "is `usage-logger once --due` in cron, or the companion, running?" : nil)
+    }
+
+    /// Links and other people's files at our paths: every command refuses them, so they stop logging.
+    private func unsafeFilesCheck(_ paths: LogPaths) -> Check {
+        let refused = paths.all.compactMap { path in FileSystem.refusal(at: path).map { "\(path): \($0)" } }
+        guard refused.isEmpty else {
+            return Check(
+                level: .failure, title: "files", detail: refused.joined(separator: "; "),
+                fix: "move \(refused.count == 1 ? "it" : "them") away; usage-logger refuses to write there")
+        }
+        return Check(level: .ok, title: "files", detail: "no link or special file where usage-logger writes")
     }
 
     private func spaceCheck(_ path: String) -> Check {

@@ -54,6 +54,9 @@ enum RunCommand {
                     "a companion is already running for \(directory.path)\(holder); nothing to do")
                 return .success
             }
+        } catch let refused as RefusedFile {
+            context.console.errorLine(refused.description)
+            return .cannotCreate
         } catch {
             context.console.errorLine("cannot take \(lockPath): \(error)")
             return .cannotCreate
