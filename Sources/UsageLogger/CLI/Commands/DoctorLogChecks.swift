@@ -54,6 +54,12 @@ struct DoctorLogChecks {
             return Check(level: .failure, title: "log directory", detail: "\(path) cannot be read")
         }
         let mode = info.st_mode & 0o777
+        if let reason = FileSystem.directoryRefusal(path, info) {
+            return Check(
+                level: .failure, title: "log directory", detail: "\(path) cannot be used: \(reason)",
+                fix: info.st_uid != geteuid()
+                    ? "use a directory of your own (set PET_LOG_DIR)" : "chmod go-w '\(path)', or set PET_LOG_DIR")
+        }
         let writable = access(path, W_OK | X_OK) == 0
         if !writable {
             return Check(
