@@ -76,8 +76,12 @@ final class LogFile {
             size += off_t(bytes.count)
         } catch {
             let code = (error as? SystemCallError)?.code ?? EIO
-            _ = SystemCall.truncate(descriptor, to: size)
-            throw .writeFailed(path: path, reason: LogWriteError.reason(code))
+            // Said as it is: nothing landed, the bytes that did were cut off, or they could not be.
+            var info = stat()
+            let grew = fstat(descriptor, &info) != 0 || off_t(info.st_size) > size
+            let cleanup: LogWriteError.Cleanup =
+                !grew ? .nothingToUndo : SystemCall.truncate(descriptor, to: size) ? .cutBack : .cutBackFailed
+            throw .writeFailed(path: path, reason: LogWriteError.reason(code), cleanup: cleanup)
         }
     }
 

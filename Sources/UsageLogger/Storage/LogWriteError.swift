@@ -14,9 +14,20 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
     case refused(path: String, reason: String)
     /// Too little free space: writing is paused until it returns.
     case lowSpace(path: String, available: Int64, minimum: Int64)
-    /// The write failed (disk full, file too large, I/O error); the file was cut back, no partial line remains.
-    case writeFailed(path: String, reason: String)
+    /// The write failed (disk full, file too large, I/O error, a failed rotation); `cleanup` says what became of
+    /// the bytes that did land.
+    case writeFailed(path: String, reason: String, cleanup: Cleanup = .nothingToUndo)
     case cannotOpen(path: String, reason: String)
+
+    /// What was done about a write that failed part-way.
+    public enum Cleanup: Sendable, Equatable {
+        /// Nothing had been written.
+        case nothingToUndo
+        /// The file was cut back to where it was: no partial line remains.
+        case cutBack
+        /// Cutting back failed too: the file may end in a partial line until the next write repairs it.
+        case cutBackFailed
+    }
 
     public var description: String {
         switch self {
@@ -27,8 +38,13 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
         case .lowSpace(let path, let available, let minimum):
             "not writing \(path): only \(ByteCount.text(available)) free, less than PET_LOG_MIN_FREE="
                 + "\(ByteCount.text(minimum)); writing resumes by itself once space is freed"
-        case .writeFailed(let path, let reason):
+        case .writeFailed(let path, let reason, .nothingToUndo):
+            "could not write \(path): \(reason)"
+        case .writeFailed(let path, let reason, .cutBack):
             "could not write \(path): \(reason); the file was cut back so no partial line remains"
+        case .writeFailed(let path, let reason, .cutBackFailed):
+            "could not write \(path): \(reason); cutting it back failed too, so it may end in a partial line "
+                + "(the next write cuts it off)"
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
         }

@@ -77,6 +77,7 @@ public struct StateStore: Sendable {
             throw Problem.unsaved(path: path, reason: "\(error)")
         }
         defer { lock.unlock() }
+        StaleTemporaryFiles.remove(of: LogPaths(directory: directory).replacedWhole)
         let stored = try read()
         var state = stored ?? LoggerState()
         let result = try change(&state, stored == nil)
