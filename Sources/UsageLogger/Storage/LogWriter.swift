@@ -59,6 +59,8 @@ public struct LogWriter: Sendable {
     @discardableResult
     public func append(_ lines: [String], to log: LogName) throws(LogWriteError) -> Report {
         guard !lines.isEmpty else { return Report() }
+        // Made before the lock is taken, so that other writers (the statusline among them) wait only for the write.
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         let path = path(of: log)
         let lockPath = LogPaths(directory: directory).lock(of: log)
         let lock: FileLock
@@ -92,7 +94,7 @@ public struct LogWriter: Sendable {
             report.rotated = true
             file = try LogFile(path: path)
         }
-        try file.append(Array((lines.joined(separator: "\n") + "\n").utf8))
+        try file.append(bytes)
         return report
     }
 
