@@ -11,13 +11,21 @@ struct CompanionSingletonTests {
     /// The exit status once `companion` has ended, nil while it runs.
     private func ended(_ companion: CompanionProcess) -> Int32? { companion.waitForExit(milliseconds: 0) }
 
+    /// `rm -rf` of the log directory while `companion` is stopped: a file it creates meanwhile would make the
+    /// removal fail.
+    private func removeLogs(_ setup: CompanionTests.Setup, under companion: CompanionProcess) throws {
+        companion.signal(SIGSTOP)
+        defer { companion.signal(SIGCONT) }
+        try FileManager.default.removeItem(atPath: setup.logs)
+    }
+
     @Test("a log directory deleted and recreated under a running companion never leaves two running")
     func deletedDirectory() throws {
         let setup = CompanionTests.Setup()
         let lockPath = setup.logs + "/companion.lock"
         let first = try CompanionProcess(["run"], environment: setup.environment())
         #expect(waitUntil { FileLock.holder(of: lockPath) == first.pid })
-        try FileManager.default.removeItem(atPath: setup.logs)
+        try removeLogs(setup, under: first)
         let second = try CompanionProcess(["run"], environment: setup.environment())
         var firstStatus: Int32?
         var secondStatus: Int32?
@@ -48,7 +56,7 @@ struct CompanionSingletonTests {
         let lockPath = setup.logs + "/companion.lock"
         let companion = try CompanionProcess(["run"], environment: setup.environment())
         #expect(waitUntil { FileLock.holder(of: lockPath) == companion.pid })
-        try FileManager.default.removeItem(atPath: setup.logs)
+        try removeLogs(setup, under: companion)
         #expect(waitUntil { FileLock.holder(of: lockPath) == companion.pid })
         #expect(waitUntil { companion.standardError.contains("took it again") }, "\(companion.standardError)")
         let second = try CompanionProcess(["run"], environment: setup.environment())
