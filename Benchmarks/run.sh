@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release binaries (with the Swift runtime linked in statically, as it should be shipped on Linux,
 # so the statusline starts fast) and prints the benchmark table. Figures are ratios against baselines measured
-# in the same run; BENCH_COMPANION_CYCLES (default 10000) sets the companion's probe cycles.
+# in the same run; BENCH_COMPANION_CYCLES (default 10000) sets the companion's probe cycles, BENCH_WRITER_BATCHES
+# (default 12) the batches each of the 16 killed-at-random writers appends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 static=()

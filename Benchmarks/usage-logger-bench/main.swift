@@ -61,6 +61,21 @@ if CommandLine.arguments.contains("--escapes") {
     exit(0)
 }
 
+// `usage-logger-bench ROOT --writer-soak [WRITERS [BATCHES [RECORDS [KILL%]]]]`: only the writers' soak, as one
+// JSON line (a test runs it short), with the usage-logger built beside this program.
+if let flag = CommandLine.arguments.firstIndex(of: "--writer-soak") {
+    let numbers = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let soak = WriterSoak(
+        binary: beside.appendingPathComponent("usage-logger").path, directory: scratch + "/writers",
+        writers: numbers.first ?? 16, batchesPerWriter: numbers.dropFirst().first ?? 12,
+        recordsPerBatch: numbers.dropFirst(2).first ?? 2_000,
+        killShare: Double(numbers.dropFirst(3).first ?? 30) / 100)
+    print(soak.run().json)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 func row(_ name: String, _ value: String, _ note: String = "") {
     print(
         name.padding(toLength: 46, withPad: " ", startingAt: 0)
@@ -158,6 +173,27 @@ DispatchQueue.concurrentPerform(iterations: 4) { _ in
 }
 let multiRate = 20_000 / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 row("append: 4 processes at once (usage-logger)", String(format: "%.0f records/s", multiRate), "rotation at 1 MB")
+
+// 3a. 16 writer processes of large batches (8,000 records, about 3.6 MB, each) at once, rotation on, a third of
+//     them killed with SIGKILL at random moments: every line must parse and no acknowledged record be lost.
+let writerSoak = WriterSoak(
+    binary: binary, directory: scratch + "/writers", writers: 16,
+    batchesPerWriter: ProcessInfo.processInfo.environment["BENCH_WRITER_BATCHES"].flatMap(Int.init) ?? 12,
+    recordsPerBatch: 8_000, killShare: 0.3
+).run()
+row(
+    "writers: 16 processes, kill -9 at random",
+    "\(writerSoak.acknowledgedBatches) of \(writerSoak.batches) batches acknowledged",
+    "\(writerSoak.killedBatches) killed, \(String(format: "%.1f", writerSoak.seconds)) s")
+row(
+    "  acknowledged records lost", "\(writerSoak.lostRecords) of \(writerSoak.acknowledgedRecords)",
+    "goal: 0; duplicates \(writerSoak.duplicateRecords)")
+row(
+    "  lines that do not parse", "\(writerSoak.invalidLines) in \(writerSoak.files) files",
+    "goal: 0; \(writerSoak.tornTailsRepaired) torn tails cut back by the next writer")
+row(
+    "  records of killed batches found anyway", "\(writerSoak.recordsOfKilledBatches)",
+    "written before the kill (a batch is not atomic across a kill)")
 
 // 3b. the terminal emulator against a million inputs of extreme control sequences (it must survive each one),
 //     against the same number of plain-text inputs.

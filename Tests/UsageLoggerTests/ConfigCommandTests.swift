@@ -70,8 +70,10 @@ struct ConfigCommandTests {
         for (text, bytes) in [("512", 512), ("1kb", 1024), ("10MB", 10 << 20), ("1.5 GB", 3 << 29), ("2M", 2 << 20)]
             as [(String, Int64)]
         {
+            // PET_LOG_MIN_FREE: PET_LOG_MAX_SIZE allows only 1KB to 1GB, and 512 and 1.5 GB are outside it.
             #expect(
-                try Configuration(environment: ["HOME": "/nonexistent", "PET_LOG_MAX_SIZE": text]).maxSize == bytes)
+                try Configuration(environment: ["HOME": "/nonexistent", "PET_LOG_MIN_FREE": text]).minimumFreeSpace
+                    == bytes)
         }
     }
 }

@@ -18,7 +18,7 @@ extension ExitCode {
     /// sysexits: 73 when the file cannot be created, 74 for write failures.
     init(_ error: LogWriteError) {
         switch error {
-        case .cannotOpen, .notARegularFile: self = .cannotCreate
+        case .cannotOpen, .notARegularFile, .refused: self = .cannotCreate
         case .lowSpace, .writeFailed: self = .ioError
         }
     }
@@ -28,9 +28,13 @@ extension ExitCode {
         self.init(rawValue: 128 + signal)
     }
 
-    /// 69 when every probe was switched off; 0 for any other ending.
+    /// 69 when every probe was switched off, 73 when the lock could not be taken again; 0 for any other ending.
     init(_ ending: Companion.Ending) {
-        self = ending == .everyProbeSwitchedOff ? .unavailable : .success
+        switch ending {
+        case .everyProbeSwitchedOff: self = .unavailable
+        case .lockLost: self = .cannotCreate
+        case .stopped, .probeLimitReached, .idle, .replaced: self = .success
+        }
     }
 
     /// The exit code of one `once` probe: a probe that failed is 69 whatever its screen, a write failure its own.
@@ -38,7 +42,7 @@ extension ExitCode {
         switch outcome {
         case .skipped, .cancelled: self = .success
         case .written(_, let verdict, _): self = verdict == .complete ? .success : .unavailable
-        case .writeFailed(let error): self.init(error)
+        case .writeFailed(let error, _): self.init(error)
         }
     }
 }
@@ -67,7 +71,7 @@ extension Console {
         case .written(let problem, _, let notes):
             for note in notes { say(note) }
             if let problem { errorLine("\(kind.rawValue): \(problem) (recorded with the error)") }
-        case .writeFailed(let error):
+        case .writeFailed(let error, _):
             errorLine(error.description)
         case .cancelled:
             break
@@ -84,6 +88,33 @@ extension Console {
             errorLine("note: \(path) had wider permissions; set back to 0600")
         case .rotated(let log):
             errorLine("note: rotated \(log.fileName)")
+        case .repairedTail(let log, let repair):
+            say(repair, in: log)
+        case .stateUnusable(let problem):
+            let fix =
+                switch problem {
+                case .unreadable: "move it away"
+                case .unsaved: "free some space or make the log directory writable"
+                }
+            errorLine(
+                "warning: \(problem); the record was written, but diagnostics changes are not recorded until it "
+                    + "can be used (they would repeat on every run), and --due cannot tell what is due: \(fix)")
+        case .stateReplaced(let path):
+            errorLine(
+                "note: \(path) was not valid JSON and was replaced; the installation warnings seen now are taken as "
+                    + "known without a diagnostics record")
+        }
+    }
+
+    /// Says how a log's last line, left without its newline, was made whole.
+    func say(_ repair: LogWriter.TailRepair, in log: LogName) {
+        switch repair {
+        case .cutBack(let bytes):
+            errorLine(
+                "note: \(log.fileName) ended in a partial line (a writer was stopped mid-append); cut back "
+                    + "\(bytes) byte\(bytes == 1 ? "" : "s") so the new record starts on a line of its own")
+        case .ended:
+            errorLine("note: the last record of \(log.fileName) lacked its newline; added it")
         }
     }
 
@@ -95,7 +126,7 @@ extension Console {
         case .probed(let kind, .written(let problem, _, let notes)):
             for note in notes { say(note) }
             if let problem { errorLine("\(kind.rawValue): \(problem)") }
-        case .probed(let kind, .writeFailed(let error)):
+        case .probed(let kind, .writeFailed(let error, _)):
             errorLine("\(kind.rawValue): \(error)")
         case .switchedOff(_, let diagnostic):
             errorLine(diagnostic.message)
@@ -105,6 +136,10 @@ extension Console {
             errorLine("configuration reloaded")
         case .reloadFailed(let error):
             errorLine("\(error); kept the previous configuration")
+        case .lockRetaken(let path):
+            errorLine(
+                "note: \(path) was no longer the lock this companion held (the log directory was deleted or "
+                    + "recreated); took it again")
         }
     }
 
@@ -117,6 +152,14 @@ extension Console {
             errorLine("no statusline for \(AgeText.text(Double(milliseconds) / 1000)); the companion exits")
         case .everyProbeSwitchedOff:
             errorLine("every probe is switched off after repeated failures; the companion exits")
+        case .replaced(let directory, let holder):
+            errorLine(
+                "\(directory) was deleted or recreated and another companion\(holder.map { " (pid \($0))" } ?? "") "
+                    + "now runs for it; this one exits")
+        case .lockLost(let path, let reason):
+            errorLine(
+                "\(path) was deleted or replaced and cannot be taken again (\(reason)); the companion exits so that "
+                    + "no second one can run beside it")
         }
         return ExitCode(ending)
     }

@@ -16,6 +16,9 @@ public struct Companion {
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
         case reloadFailed(ConfigurationError)
+        /// The companion lock at the path was no longer ours (the log directory was deleted, or deleted and
+        /// recreated) and was taken again.
+        case lockRetaken(path: String)
     }
 
     /// How `run()` ended.
@@ -28,6 +31,10 @@ public struct Companion {
         case idle(milliseconds: Int64)
         /// Every probe is switched off after repeated failures.
         case everyProbeSwitchedOff
+        /// The log directory was deleted or recreated and another companion took the lock at its path.
+        case replaced(directory: String, holder: Int32?)
+        /// The log directory was deleted or recreated and the lock at its path could not be taken again.
+        case lockLost(path: String, reason: String)
     }
 
     var context: CollectorContext
@@ -39,6 +46,9 @@ public struct Companion {
     private let startedAt = Date()
     /// Stop after this many probes (benchmarks); nil runs until stopped.
     public var probeLimit: Int?
+    /// The companion lock this process holds for the directory, checked on every turn; nil when the caller
+    /// keeps no lock (benchmarks, tests of the loop).
+    var lock: FileLock?
     private var probes = 0
 
     init(
@@ -68,6 +78,7 @@ public struct Companion {
     /// Runs until stopped, idle, out of probes to make, or at `probeLimit`; may be called again to go on.
     public mutating func run() -> Ending {
         while !cancellation.isCancelled {
+            if let ending = keepLock() { return ending }
             if let probeLimit, probes >= probeLimit { return .probeLimitReached }
             if cancellation.takeReloadRequest() { reload() }
             if let idleExitMs, isIdle(for: idleExitMs) { return .idle(milliseconds: idleExitMs) }
@@ -109,9 +120,11 @@ public struct Companion {
             result =
                 verdict == .complete
                 ? .success : (reported?.contains("rate_limit_error") == true ? .rateLimited : .failure)
-        case .writeFailed(let error):
+        case .writeFailed(let error, let verdict):
+            // A write that failed (a full disk, low space) is tried again at the next turn and never switches a
+            // working probe off; a probe that failed as well still counts as failing.
             problem = error.description
-            result = .failure
+            result = verdict == nil || verdict == .complete ? .writeFailed : .failure
         }
         if schedule.record(kind, result, nowMs: MonotonicClock.nowMilliseconds()) {
             switchedOff(kind, lastProblem: problem ?? "unknown")
@@ -129,6 +142,27 @@ public struct Companion {
         let record = DiagnosticChanges.record(diagnostic, event: "appeared", context.recordContext(at: Date()))
         let sink = RecordSink(directory: directory.path, configuration: context.configuration)
         do { try sink.append([record], to: .diagnostics) } catch { onEvent(.recordFailed(error)) }
+    }
+
+    /// Makes sure the lock at the directory's path is still the one held, so there is one companion per directory
+    /// however the directory changes: when it is not, takes it again (recreating the directory), or returns how the
+    /// run ends when another companion has it or it cannot be taken.
+    private mutating func keepLock() -> Ending? {
+        guard let held = lock, !held.isStillAtPath else { return nil }
+        let path = directory.paths.companionLock
+        do {
+            try FileSystem.createDirectory(directory.path, mode: 0o700)
+            guard let taken = try FileLock.tryAcquire(path) else {
+                return .replaced(directory: directory.path, holder: FileLock.holder(of: path))
+            }
+            taken.recordHolder()
+            held.unlock()
+            lock = taken
+            onEvent(.lockRetaken(path: path))
+            return nil
+        } catch {
+            return .lockLost(path: path, reason: "\(error)")
+        }
     }
 
     /// SIGHUP: read the configuration again; a bad new value is reported and the old configuration kept. Only the

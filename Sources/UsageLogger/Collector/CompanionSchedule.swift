@@ -37,15 +37,17 @@ public struct CompanionSchedule: Sendable, Equatable {
 
     public var allDisabled: Bool { slots.values.allSatisfy(\.disabled) }
 
-    public enum Result: Sendable, Equatable { case success, failure, rateLimited }
+    /// `writeFailed`: the probe worked but its record could not be written; the next turn comes as after a success,
+    /// and the failures in a row are neither reset nor counted.
+    public enum Result: Sendable, Equatable { case success, failure, rateLimited, writeFailed }
 
     /// Records a probe that ended at `nowMs`; returns true when this failure switched the kind off.
     @discardableResult
     public mutating func record(_ kind: ProbeKind, _ result: Result, nowMs: Int64) -> Bool {
         guard var slot = slots[kind] else { return false }
         defer { slots[kind] = slot }
-        if result == .success {
-            slot.failures = 0
+        if result == .success || result == .writeFailed {
+            if result == .success { slot.failures = 0 }
             // Fixed rate: the next turn of the original grid that is still ahead; turns we ran through are skipped.
             repeat { slot.nextDueMs += slot.intervalMs } while slot.nextDueMs <= nowMs
             return false

@@ -9,7 +9,9 @@ struct Recorder {
         case skipped(holder: Int32?)
         /// The record was written; `problem` says what the probe reported when it did not succeed.
         case written(problem: String?, verdict: ScreenVerdict, notes: [Note])
-        case writeFailed(LogWriteError)
+        /// A record could not be written; `verdict` is what the probe saw, nil when it did not run. A failed write
+        /// is not a failed probe.
+        case writeFailed(LogWriteError, verdict: ScreenVerdict? = nil)
         /// Stopped by a signal mid-probe: nothing was written, the probe did not fail.
         case cancelled
     }
@@ -22,6 +24,14 @@ struct Recorder {
         case tightenedPermissions(path: String)
         /// With `PET_LOGGING_DEBUG`: the log was rotated before this record.
         case rotated(LogName)
+        /// The log did not end with a newline (a writer was killed mid-append) and was repaired first.
+        case repairedTail(LogName, LogWriter.TailRepair)
+        /// The state file could not be read or saved: the record is written, but diagnostics changes are not
+        /// (they would be written again on every run) and what is due is not remembered.
+        case stateUnusable(StateStore.Problem)
+        /// The state file was not valid JSON and was replaced; the diagnostics this probe saw were taken as known
+        /// without a record.
+        case stateReplaced(path: String)
     }
 
     let context: CollectorContext
@@ -37,6 +47,8 @@ struct Recorder {
                 return .skipped(holder: FileLock.holder(of: lockPath))
             }
             lock = acquired
+        } catch let refused as RefusedFile {
+            return .writeFailed(.refused(path: lockPath, reason: refused.reason))
         } catch {
             return .writeFailed(.cannotOpen(path: lockPath, reason: "\(error)"))
         }
@@ -52,53 +64,82 @@ struct Recorder {
             context: context.recordContext(at: result.capturedAt), failure: result.failure,
             probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
         let sink = RecordSink(directory: directory.path, configuration: configuration)
-        var notes: [Note] = []
+        let report: LogWriter.Report
         do {
-            let report = try sink.append([screen.record], to: LogName(kind))
-            notes += try updateState(kind, screen: screen, sink: sink, report: report, at: result.capturedAt)
-        } catch let error as LogWriteError {
-            return .writeFailed(error)
+            report = try sink.append([screen.record], to: LogName(kind))
         } catch {
-            return .writeFailed(.writeFailed(path: directory.paths.state, reason: "\(error)"))
+            return .writeFailed(error, verdict: screen.verdict)
         }
-        return .written(problem: screen.problem, verdict: screen.verdict, notes: notes)
+        do {
+            let notes = try updateState(kind, screen: screen, sink: sink, report: report, at: result.capturedAt)
+            return .written(problem: screen.problem, verdict: screen.verdict, notes: notes)
+        } catch {
+            return .writeFailed(error, verdict: screen.verdict)
+        }
     }
 
-    /// Records the attempt, writes diagnostic changes, and returns the notes worth saying.
+    /// Records the attempt, writes diagnostic changes, and returns the notes worth saying. In two steps: the attempt
+    /// is saved first, and only once that worked are diagnostics changes written and saved as known. A state that
+    /// cannot be read or saved thus never lets the same change be written on every run. Throws only when writing
+    /// the diagnostics changes fails (they are tried again next time).
     private func updateState(
         _ kind: ProbeKind, screen: ScreenRecord, sink: RecordSink, report: LogWriter.Report, at date: Date
-    ) throws -> [Note] {
+    ) throws(LogWriteError) -> [Note] {
         let store = StateStore(directory: directory.path, privacy: sink.privacy)
-        let recordContext = context.recordContext(at: date)
         let complete = screen.verdict == .complete
-        var notes = try store.update { state -> [Note] in
-            var notes: [Note] = []
-            state.lastAttempt[kind] = date
-            if complete { state.lastSuccess[kind] = date }
-            if let status = screen.statusReport, complete {
-                // Compared in their stored form (privacy applied), the form the state keeps them in.
-                let current = sink.privacy.apply(status.diagnostics)
-                let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: current)
-                // Written before the state says they are known: a failed write is tried again next time.
-                try sink.append(changes.records(context: recordContext), to: .diagnostics)
-                state.knownDiagnostics = current
-            }
-            if let available = report.lowSpace {
-                if !state.lowSpaceWarned {
-                    notes.append(
-                        .lowSpace(
-                            available: available, directory: directory.path, warnMark: configuration.warnFreeSpace))
+        // Compared in their stored form (privacy applied), the form the state keeps them in.
+        let current = complete ? screen.statusReport.map { sink.privacy.apply($0.diagnostics) } : nil
+        var notes: [Note] = []
+        if let repair = report.repairedTail { notes.append(.repairedTail(LogName(kind), repair)) }
+        let replaced: Bool
+        do {
+            replaced = try store.update { state, wasReset -> Bool in
+                state.lastAttempt[kind] = date
+                if complete { state.lastSuccess[kind] = date }
+                // What the unreadable file knew is lost: take what is seen now as known rather than as new.
+                if wasReset, let current { state.knownDiagnostics = current }
+                if let available = report.lowSpace {
+                    if !state.lowSpaceWarned {
+                        notes.append(
+                            .lowSpace(
+                                available: available, directory: directory.path, warnMark: configuration.warnFreeSpace))
+                    }
+                    state.lowSpaceWarned = true
+                } else {
+                    state.lowSpaceWarned = false
                 }
-                state.lowSpaceWarned = true
-            } else {
-                state.lowSpaceWarned = false
+                return wasReset
             }
-            return notes
+        } catch {
+            notes.append(.stateUnusable(error as? StateStore.Problem ?? .unsaved(path: store.path, reason: "\(error)")))
+            return notes + debugNotes(kind, sink: sink, report: report)
         }
-        if configuration.debug, report.tightenedPermissions {
-            notes.append(.tightenedPermissions(path: sink.path(of: LogName(kind))))
+        if replaced { notes.append(.stateReplaced(path: store.path)) }
+        if let current, !replaced {
+            let recordContext = context.recordContext(at: date)
+            do {
+                try store.update { state in
+                    let changes = DiagnosticChanges.between(known: state.knownDiagnostics, current: current)
+                    // Written before the state says they are known: a failed write is tried again next time.
+                    try sink.append(changes.records(context: recordContext), to: .diagnostics)
+                    state.knownDiagnostics = current
+                }
+            } catch let error as LogWriteError {
+                throw error
+            } catch {
+                notes.append(
+                    .stateUnusable(error as? StateStore.Problem ?? .unsaved(path: store.path, reason: "\(error)")))
+            }
         }
-        if configuration.debug, report.rotated { notes.append(.rotated(LogName(kind))) }
+        return notes + debugNotes(kind, sink: sink, report: report)
+    }
+
+    /// With `PET_LOGGING_DEBUG`: permissions tightened, rotation.
+    private func debugNotes(_ kind: ProbeKind, sink: RecordSink, report: LogWriter.Report) -> [Note] {
+        guard configuration.debug else { return [] }
+        var notes: [Note] = []
+        if report.tightenedPermissions { notes.append(.tightenedPermissions(path: sink.path(of: LogName(kind)))) }
+        if report.rotated { notes.append(.rotated(LogName(kind))) }
         return notes
     }
 }

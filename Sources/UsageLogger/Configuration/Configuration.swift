@@ -51,8 +51,8 @@ public struct Configuration: Sendable, Equatable {
         let values = SettingValues(environment: environment, file: file)
 
         loggingEnabled = try values.boolean(.loggingEnabled)
-        usageIntervalMs = try values.milliseconds(.usageInterval, minimum: 100)
-        statusIntervalMs = try values.milliseconds(.statusInterval, minimum: 100)
+        usageIntervalMs = try Self.bounded(values.milliseconds(.usageInterval, minimum: 100), .usageInterval, values)
+        statusIntervalMs = try Self.bounded(values.milliseconds(.statusInterval, minimum: 100), .statusInterval, values)
         logDirectory = Self.expandingTilde(values.raw(.logDirectory), home: home)
         let storage = values.raw(.storageType) ?? Setting.storageType.defaultValue
         switch StorageType(rawValue: storage.lowercased()) {
@@ -65,11 +65,11 @@ public struct Configuration: Sendable, Equatable {
             throw ConfigurationError(
                 variable: Setting.storageType.name, value: storage, allowed: "use jsonl, sqlite or hybrid")
         }
-        maxSize = try values.size(.maxSize)
-        maxFiles = try values.count(.maxFiles, minimum: 1)
+        maxSize = try Self.bounded(values.size(.maxSize), .maxSize, values)
+        maxFiles = try Self.bounded(values.count(.maxFiles, minimum: 1), .maxFiles, values)
         databasePath = Self.expandingTilde(values.raw(.databasePath), home: home)
-        warnFreeSpace = try values.size(.warnFreeSpace)
-        minimumFreeSpace = try values.size(.minimumFreeSpace)
+        warnFreeSpace = try Self.bounded(values.size(.warnFreeSpace), .warnFreeSpace, values)
+        minimumFreeSpace = try Self.bounded(values.size(.minimumFreeSpace), .minimumFreeSpace, values)
         anonymizeEmail = try values.boolean(.anonymizeEmail)
         excludeCwd = try values.boolean(.excludeCwd)
         let source = values.raw(.usageSource) ?? Setting.usageSource.defaultValue
@@ -78,9 +78,9 @@ public struct Configuration: Sendable, Equatable {
                 variable: Setting.usageSource.name, value: source, allowed: "use command, statusline or auto")
         }
         self.usageSource = usageSource
-        maxConsecutiveFailures = try values.count(.maxFailures, minimum: 1)
+        maxConsecutiveFailures = try Self.bounded(values.count(.maxFailures, minimum: 1), .maxFailures, values)
         idleExitMs = try values.raw(.idleExit).map { text throws(ConfigurationError) in
-            try DurationText.milliseconds(text, variable: Setting.idleExit.name)
+            try Self.bounded(DurationText.milliseconds(text, variable: Setting.idleExit.name), .idleExit, values)
         }
         statuslineFormat = values.raw(.statuslineFormat) ?? Setting.statuslineFormat.defaultValue
         claudeCommand = values.raw(.claudeCommand) ?? Setting.claudeCommand.defaultValue
@@ -88,7 +88,7 @@ public struct Configuration: Sendable, Equatable {
         usageCommand = try values.commandLine(.usageCommand) ?? [claudeCommand, "/usage"]
         customCommands = Set(
             ProbeKind.allCases.filter { values.raw($0 == .status ? .statusCommand : .usageCommand) != nil })
-        commandTimeoutMs = try values.milliseconds(.commandTimeout, minimum: 100)
+        commandTimeoutMs = try Self.bounded(values.milliseconds(.commandTimeout, minimum: 100), .commandTimeout, values)
         probeDirectory =
             Self.expandingTilde(values.raw(.probeDirectory), home: home) ?? xdgStateHome + "/usage-logger/probe"
         debug = try values.boolean(.loggingDebug)
@@ -115,6 +115,42 @@ public struct Configuration: Sendable, Equatable {
     /// The interval of a probe kind.
     public func intervalMs(for kind: ProbeKind) -> Int {
         kind == .status ? statusIntervalMs : usageIntervalMs
+    }
+
+    /// The largest value of each numeric setting, and how its range reads in a message. Each keeps a value from
+    /// breaking the tool: an interval that overflows the schedule's arithmetic, a size under one byte (every write
+    /// would rotate), a rotation that walks ten million names while every writer waits.
+    static let upperBounds: [String: (maximum: Int64, allowed: String)] = [
+        Setting.usageInterval.name: (
+            7 * 86_400_000, "use a whole number of milliseconds from 100 to 604800000 (7 days)"
+        ),
+        Setting.statusInterval.name: (
+            7 * 86_400_000, "use a whole number of milliseconds from 100 to 604800000 (7 days)"
+        ),
+        Setting.commandTimeout.name: (3_600_000, "use a whole number of milliseconds from 100 to 3600000 (1 hour)"),
+        Setting.idleExit.name: (7 * 86_400_000, "use a duration from 1s to 7d, such as 90s, 30m or 2h"),
+        Setting.maxFiles.name: (1_000, "use a whole number from 1 to 1000"),
+        Setting.maxFailures.name: (1_000, "use a whole number from 1 to 1000"),
+        Setting.maxSize.name: (
+            1 << 30, "use a size from 1KB to 1GB: bytes, or a number with KB, MB or GB such as 10MB"
+        ),
+        Setting.warnFreeSpace.name: (1 << 40, "use a size of at most 1024GB: bytes, or a number with KB, MB or GB"),
+        Setting.minimumFreeSpace.name: (1 << 40, "use a size of at most 1024GB: bytes, or a number with KB, MB or GB"),
+    ]
+
+    /// The smallest log size: a rotation threshold under one record would rotate on every write.
+    static let minimumLogSize: Int64 = 1 << 10
+
+    /// `value` if it is within `setting`'s upper bound (and, for the log size, at least 1KB); else the error that
+    /// names the setting, the value as written and the allowed range.
+    private static func bounded<Value: BinaryInteger>(_ value: Value, _ setting: Setting, _ values: SettingValues)
+        throws(ConfigurationError) -> Value
+    {
+        guard let bound = upperBounds[setting.name] else { return value }
+        let minimum = setting == .maxSize ? minimumLogSize : Int64.min
+        guard Int64(value) > bound.maximum || Int64(value) < minimum else { return value }
+        throw ConfigurationError(
+            variable: setting.name, value: values.raw(setting) ?? setting.defaultValue, allowed: bound.allowed)
     }
 
     static func expandingTilde(_ path: String?, home: String) -> String? {

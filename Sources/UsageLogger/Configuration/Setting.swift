@@ -11,10 +11,10 @@ public struct Setting: Sendable, Equatable {
         meaning: "Write records to the log files. Off until you turn it on.")
     public static let usageInterval = Setting(
         name: "PET_USAGE_LOG_INTERVAL", defaultValue: "60000",
-        meaning: "Milliseconds between /usage records (at least 100).")
+        meaning: "Milliseconds between /usage records (100 to 604800000, i.e. 7 days).")
     public static let statusInterval = Setting(
         name: "PET_STATUS_LOG_INTERVAL", defaultValue: "3600000",
-        meaning: "Milliseconds between /status records (at least 100).")
+        meaning: "Milliseconds between /status records (100 to 604800000, i.e. 7 days).")
     public static let logDirectory = Setting(
         name: "PET_LOG_DIR", defaultValue: "",
         meaning:
@@ -25,20 +25,23 @@ public struct Setting: Sendable, Equatable {
         meaning: "jsonl (sqlite and hybrid are not available yet).")
     public static let maxSize = Setting(
         name: "PET_LOG_MAX_SIZE", defaultValue: "10MB",
-        meaning: "Rotate a log file once it reaches this size: bytes, or a number with KB, MB or GB (1KB = 1024 bytes)."
+        meaning:
+            "Rotate a log file once it reaches this size, 1KB to 1GB: bytes, or a number with KB, MB or GB (1KB = 1024 bytes)."
     )
     public static let maxFiles = Setting(
         name: "PET_LOG_MAX_FILES", defaultValue: "10",
-        meaning: "Rotated files kept per log (file.1 … file.N; at least 1).")
+        meaning: "Rotated files kept per log (file.1 … file.N; 1 to 1000).")
     public static let databasePath = Setting(
         name: "PET_LOG_DB_PATH", defaultValue: "",
         meaning: "SQLite database path, for when SQLite storage lands (default: <log dir>/usage.db).")
     public static let warnFreeSpace = Setting(
         name: "PET_LOG_WARN_FREE", defaultValue: "100MB",
-        meaning: "Warn (once, and in doctor) when the log file system has less free space than this.")
+        meaning: "Warn (once, and in doctor) when the log file system has less free space than this (at most 1024GB).")
     public static let minimumFreeSpace = Setting(
         name: "PET_LOG_MIN_FREE", defaultValue: "10MB",
-        meaning: "Stop writing while the log file system has less free space than this; resume when it returns.")
+        meaning:
+            "Stop writing while the log file system has less free space than this (at most 1024GB); resume when it returns."
+    )
     public static let anonymizeEmail = Setting(
         name: "PET_ANONYMIZE_EMAIL", defaultValue: "false",
         meaning: "Store sha256:<hex> of the lower-cased email instead of the email.")
@@ -50,11 +53,11 @@ public struct Setting: Sendable, Equatable {
         meaning: "Where usage records come from: command (run claude /usage), statusline (rate_limits only), or auto.")
     public static let maxFailures = Setting(
         name: "PET_MAX_CONSECUTIVE_FAILURES", defaultValue: "10",
-        meaning: "The companion switches a probe off after this many failures in a row (at least 1).")
+        meaning: "The companion switches a probe off after this many failures in a row (1 to 1000).")
     public static let idleExit = Setting(
         name: "PET_COMPANION_IDLE_EXIT", defaultValue: "",
         meaning:
-            "The companion exits when no statusline has run for this long, e.g. 30m (default: never; 30m when the statusline starts it)."
+            "The companion exits when no statusline has run for this long, 1s to 7d, e.g. 30m (default: never; 30m when the statusline starts it)."
     )
     public static let statuslineFormat = Setting(
         name: "PET_STATUSLINE_FORMAT",
@@ -71,7 +74,7 @@ public struct Setting: Sendable, Equatable {
         meaning: "Full command line for /usage, split on spaces with simple quoting (default: <claude> /usage).")
     public static let commandTimeout = Setting(
         name: "PET_COMMAND_TIMEOUT", defaultValue: "45000",
-        meaning: "Milliseconds a probe may take before claude is ended (at least 100).")
+        meaning: "Milliseconds a probe may take before claude is ended (100 to 3600000, i.e. 1 hour).")
     public static let probeDirectory = Setting(
         name: "PET_PROBE_DIR", defaultValue: "",
         meaning:

@@ -11,6 +11,9 @@ import Foundation
 /// fsyncs, for small files rewritten on every statusline render where a lost update after a crash is harmless.
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
+        // A link planted at the path is left in place rather than replaced (the file it names is safe either way,
+        // but the one who planted it would see where our state went).
+        if let reason = FileSystem.refusal(at: path) { throw RefusedFile(path: path, reason: reason) }
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = try SystemCall.retrying("create", path: temporary) {

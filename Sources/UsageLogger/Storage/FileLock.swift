@@ -65,6 +65,16 @@ final class FileLock {
         return FileLock(path: path, descriptor: descriptor)
     }
 
+    /// Whether the lock file at `path` is still the file we hold the lock on (same device and inode). It is not
+    /// when the directory was deleted, or deleted and recreated: another process can then take a lock at the path
+    /// while ours, on a file that no longer has that name, guards nothing.
+    var isStillAtPath: Bool {
+        var held = stat()
+        var named = stat()
+        return descriptor >= 0 && fstat(descriptor, &held) == 0 && lstat(path, &named) == 0
+            && held.st_ino == named.st_ino && held.st_dev == named.st_dev
+    }
+
     /// The descriptor, to hand the lock to a child process.
     var fileDescriptor: Int32 { descriptor }
 
@@ -101,6 +111,10 @@ final class FileLock {
             open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         }
         let lock = FileLock(path: path, descriptor: descriptor)
+        // Checked before anything is done to it: a pid is written into a lock file, and it is made 0600.
+        var info = stat()
+        try SystemCall.retrying("stat", path: path) { fstat(descriptor, &info) }
+        if let reason = FileSystem.refusal(info) { throw RefusedFile(path: path, reason: reason) }
         try SystemCall.changeMode(descriptor, 0o600, path: path)
         return lock
     }

@@ -7,9 +7,15 @@ import Foundation
 #endif
 
 extension LogDirectory {
-    /// Why this directory could not be used, judged without creating it: nil when it exists and is writable, or
-    /// when its nearest existing parent is.
+    /// Why this directory could not be used, judged without creating it: nil when it exists, is ours, only we can
+    /// write in it and we can, or when it does not exist and its nearest existing parent is writable.
     func problem() -> String? {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+            let reason = FileSystem.directoryRefusal(path, info)
+        {
+            return "\(path): \(reason)"
+        }
         var current = path
         while FileSystem.kind(of: current) == .missing, current != "/" {
             current = (current as NSString).deletingLastPathComponent

@@ -27,7 +27,8 @@ public struct LogDirectory: Sendable, Equatable {
             isExplicit: false)
     }
 
-    /// Creates the directory (0700); for an auto-detected one that fails, the fallback instead.
+    /// Creates the directory (0700), or checks that the existing one is ours and that only we can write in it; for
+    /// an auto-detected one that fails, the fallback instead.
     public func prepare(configuration: Configuration) throws(LogDirectoryError) -> LogDirectory {
         do {
             try FileSystem.createDirectory(path, mode: 0o700)

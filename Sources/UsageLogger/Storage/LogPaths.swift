@@ -30,6 +30,15 @@ public struct LogPaths: Sendable, Equatable {
     /// Present once the fallback to this directory has been said, so it is said once.
     var fallbackNoted: String { file(".fallback-noted") }
 
+    /// The files replaced whole through a temporary file (`AtomicFile`): their `name.tmp-PID-N` leftovers are ours.
+    var replacedWhole: [String] { [state, sessionContext, fallbackNoted] }
+
+    /// Every file usage-logger writes here (not the rotated `file.N`, which are only ever renamed).
+    var all: [String] {
+        LogName.allCases.flatMap { [log($0), lock(of: $0)] } + ProbeKind.allCases.map(probeLock)
+            + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted]
+    }
+
     private func file(_ name: String) -> String { directory + "/" + name }
 }
 

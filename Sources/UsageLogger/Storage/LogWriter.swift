@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -5,8 +7,9 @@
 #endif
 
 /// Appends complete JSON lines to the logs, safely with other writers: every append takes the log's sidecar
-/// lock, decides rotation from the file system under it, opens the file `O_APPEND|O_NOFOLLOW`, forces 0600,
-/// writes the lines in one loop and, if that fails part-way, cuts the file back to where it was. Open-write-close
+/// lock, opens the file `O_APPEND|O_NOFOLLOW`, forces 0600, makes sure it ends with a newline (a killed writer
+/// may have left a partial line), decides rotation under the lock, writes the lines in one loop and, if that
+/// fails part-way, cuts the file back to where it was. Open-write-close
 /// per append is the simplest correct design at a record a minute, and survives anyone rotating the file.
 /// Logs must live on a local file system: `flock` is not reliable over NFS.
 public struct LogWriter: Sendable {
@@ -38,6 +41,16 @@ public struct LogWriter: Sendable {
         public var rotated = false
         /// Free space is below the warning mark (but above the minimum).
         public var lowSpace: Int64?
+        /// The file did not end with a newline (a writer was killed mid-append) and was repaired first.
+        public var repairedTail: TailRepair?
+    }
+
+    /// How a last line without its newline was made whole.
+    public enum TailRepair: Sendable, Equatable {
+        /// A fragment of a record: cut back to the last complete line, `bytes` dropped.
+        case cutBack(bytes: Int64)
+        /// A whole record that lacked only its newline: the newline was added.
+        case ended
     }
 
     public func path(of log: LogName) -> String { LogPaths(directory: directory).log(log) }
@@ -48,6 +61,8 @@ public struct LogWriter: Sendable {
     @discardableResult
     public func append(_ lines: [String], to log: LogName, lockWaitMs: Int? = nil) throws(LogWriteError) -> Report {
         guard !lines.isEmpty else { return Report() }
+        // Made before the lock is taken, so that other writers (the statusline among them) wait only for the write.
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         let path = path(of: log)
         let lockPath = LogPaths(directory: directory).lock(of: log)
         let taken: FileLock?
@@ -55,6 +70,8 @@ public struct LogWriter: Sendable {
             taken =
                 try lockWaitMs.map { try FileLock.acquire(lockPath, waitingAtMostMilliseconds: $0) }
                 ?? FileLock.acquire(lockPath)
+        } catch let refused as RefusedFile {
+            throw .refused(path: lockPath, reason: refused.reason)
         } catch {
             throw .cannotOpen(path: lockPath, reason: "\(error)")
         }
@@ -75,19 +92,26 @@ public struct LogWriter: Sendable {
         case .directory: throw .notARegularFile(path: path, what: "a directory")
         case .other: throw .notARegularFile(path: path, what: "a special file")
         }
-        if FileSystem.size(of: path) >= maxSize {
+        var file = try LogFile(path: path)
+        report.tightenedPermissions = file.tightenedPermissions
+        // Before rotation, so a torn line never moves into `file.1` where no writer would repair it.
+        report.repairedTail = try file.repairTail()
+        if file.size >= maxSize {
             try rotate(path)
             report.rotated = true
+            file = try LogFile(path: path)
         }
-        report.tightenedPermissions = try write(Array((lines.joined(separator: "\n") + "\n").utf8), to: path)
+        try file.append(bytes)
         return report
     }
 
-    /// `file.N-1` → `file.N` … `file` → `file.1`; renaming onto `file.maxFiles` drops the oldest.
+    /// `file.N-1` → `file.N` … `file` → `file.1`; renaming onto `file.maxFiles` drops the oldest. Only the indices
+    /// that exist are shifted, found by listing the directory once: the cost follows the files kept, not
+    /// `maxFiles` (ten million allowed must not mean ten million `stat`s while every writer waits).
     private func rotate(_ path: String) throws(LogWriteError) {
-        for index in stride(from: maxFiles - 1, through: 1, by: -1) {
+        for index in rotatedIndices(of: path).filter({ $0 < maxFiles }).sorted(by: >) {
             let from = "\(path).\(index)"
-            if FileSystem.kind(of: from) != .missing, rename(from, "\(path).\(index + 1)") != 0 {
+            guard rename(from, "\(path).\(index + 1)") == 0 else {
                 throw .writeFailed(path: from, reason: "rotation failed: " + LogWriteError.reason(errno))
             }
         }
@@ -96,32 +120,15 @@ public struct LogWriter: Sendable {
         }
     }
 
-    /// Returns whether permissions had to be tightened.
-    private func write(_ bytes: [UInt8], to path: String) throws(LogWriteError) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else {
-            if errno == ELOOP { throw .notARegularFile(path: path, what: "a symbolic link") }
-            throw .cannotOpen(path: path, reason: LogWriteError.reason(errno))
+    /// The N of every `file.N` beside `path`.
+    private func rotatedIndices(of path: String) -> [Int] {
+        let prefix = (path as NSString).lastPathComponent + "."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name in
+            guard name.hasPrefix(prefix), let index = Int(name.dropFirst(prefix.count)), index > 0,
+                "\(index)" == name.dropFirst(prefix.count)
+            else { return nil }
+            return index
         }
-        defer { SystemCall.closeQuietly(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw .notARegularFile(path: path, what: "not a regular file")
-        }
-        let wider = info.st_mode & 0o777 != 0o600
-        if wider {  // umask-proof, and undoes a chmod by someone else
-            do { try SystemCall.changeMode(descriptor, 0o600, path: path) } catch {
-                throw .cannotOpen(path: path, reason: "its permissions cannot be set to 0600: \(error)")
-            }
-        }
-        let start = off_t(info.st_size)
-        do {
-            try SystemCall.writeAll(descriptor, bytes, path: path)
-        } catch {
-            let code = (error as? SystemCallError)?.code ?? EIO
-            _ = SystemCall.truncate(descriptor, to: start)
-            throw .writeFailed(path: path, reason: LogWriteError.reason(code))
-        }
-        return wider
     }
 }

@@ -52,37 +52,3 @@ public struct LoggerState: Sendable, Equatable {
         lowSpaceWarned = json["low_space_warned"] == .bool(true)
     }
 }
-
-/// Reads and updates `state.json` under its own lock, so concurrent `once` runs never lose an update. What it
-/// saves passes the privacy options, like every record (known diagnostics name paths and addresses).
-public struct StateStore: Sendable {
-    public let directory: String
-    public let privacy: RecordPrivacy
-    var path: String { LogPaths(directory: directory).state }
-
-    public init(directory: String, privacy: RecordPrivacy = RecordPrivacy()) {
-        self.directory = directory
-        self.privacy = privacy
-    }
-
-    /// The state, in the form it is saved in (so a file written before a privacy option was turned on compares
-    /// like one written after); a missing or unreadable file counts as empty (the next update rewrites it).
-    public func load() -> LoggerState {
-        guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse([UInt8](data))
-        else {
-            return LoggerState()
-        }
-        return LoggerState(json: privacy.apply(json))
-    }
-
-    /// Applies `change` to the stored state atomically and returns what `change` returned. When `change`
-    /// throws, nothing is saved.
-    public func update<T>(_ change: (inout LoggerState) throws -> T) throws -> T {
-        let lock = try FileLock.acquire(LogPaths(directory: directory).stateLock)
-        defer { lock.unlock() }
-        var state = load()
-        let result = try change(&state)
-        try AtomicFile.write(Array((privacy.apply(state.json).prettySerialized() + "\n").utf8), to: path)
-        return result
-    }
-}

@@ -11,12 +11,15 @@ extension SpawnedCommand {
     }
 }
 
-/// Waits (bounded) until `condition` holds, checking every 20 ms; never a fixed sleep.
-func waitUntil(milliseconds: Int = 10_000, _ condition: () -> Bool) -> Bool {
+/// Waits (bounded) until `condition` holds, checking every `pollMilliseconds` (0: as fast as it can, to catch a
+/// moment); never a fixed sleep.
+func waitUntil(milliseconds: Int = 10_000, pollMilliseconds: Int = 20, _ condition: () -> Bool) -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(milliseconds)
     while !condition() {
         guard ContinuousClock.now < deadline else { return false }
-        _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(20))
+        if pollMilliseconds > 0 {
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(pollMilliseconds))
+        }
     }
     return true
 }

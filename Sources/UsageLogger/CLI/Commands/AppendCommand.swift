@@ -46,7 +46,8 @@ enum AppendCommand {
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
         let sink = RecordSink(directory: directory.path, configuration: context.configuration)
         do {
-            try sink.append(records, to: log)
+            let report = try sink.append(records, to: log)
+            if let repair = report.repairedTail { context.console.say(repair, in: log) }
         } catch {
             context.console.errorLine(error.description)
             return ExitCode(error)

@@ -42,6 +42,7 @@ struct DoctorLogChecks {
                 detail:
                     "at \(ByteCount.text(configuration.maxSize)), keeping \(configuration.maxFiles) old file\(configuration.maxFiles == 1 ? "" : "s") per log"
             ))
+        checks.append(unsafeFilesCheck(paths))
         checks.append(spaceCheck(path))
         checks.append(companionCheck(paths))
         return checks
@@ -53,6 +54,12 @@ struct DoctorLogChecks {
             return Check(level: .failure, title: "log directory", detail: "\(path) cannot be read")
         }
         let mode = info.st_mode & 0o777
+        if let reason = FileSystem.directoryRefusal(path, info) {
+            return Check(
+                level: .failure, title: "log directory", detail: "\(path) cannot be used: \(reason)",
+                fix: info.st_uid != geteuid()
+                    ? "use a directory of your own (set PET_LOG_DIR)" : "chmod go-w '\(path)', or set PET_LOG_DIR")
+        }
         let writable = access(path, W_OK | X_OK) == 0
         if !writable {
             return Check(
@@ -84,15 +91,33 @@ struct DoctorLogChecks {
                 level: .warning, title: log.fileName,
                 detail: "mode \(String(mode, radix: 8)), set back to 600 on the next write", fix: "chmod 600 '\(path)'")
         }
-        guard let last = LastRecord.timestamp(in: path) else {
-            return Check(level: .warning, title: log.fileName, detail: "no readable record")
+        let lastRecord = LastRecord(path: path)
+        let invalid =
+            lastRecord.invalidLines == 0
+            ? ""
+            : "; \(lastRecord.invalidLines) line\(lastRecord.invalidLines == 1 ? " is" : "s are") not valid JSON "
+                + "(skipped; a writer stopped mid-append leaves one, the next write cuts it off)"
+        guard let last = lastRecord.timestamp else {
+            return Check(level: .warning, title: log.fileName, detail: "no readable record" + invalid)
         }
         let age = Date().timeIntervalSince(last)
         let interval = log == .status ? configuration.statusIntervalMs : configuration.usageIntervalMs
         let stale = log != .diagnostics && age * 1000 > Double(interval) * 3
         return Check(
-            level: stale ? .warning : .ok, title: log.fileName, detail: "last record \(AgeText.text(age)) ago",
+            level: stale || !invalid.isEmpty ? .warning : .ok, title: log.fileName,
+            detail: "last record \(AgeText.text(age)) ago" + invalid,
             fix: stale ? "is `usage-logger once --due` in cron, or the companion, running?" : nil)
+    }
+
+    /// Links and other people's files at our paths: every command refuses them, so they stop logging.
+    private func unsafeFilesCheck(_ paths: LogPaths) -> Check {
+        let refused = paths.all.compactMap { path in FileSystem.refusal(at: path).map { "\(path): \($0)" } }
+        guard refused.isEmpty else {
+            return Check(
+                level: .failure, title: "files", detail: refused.joined(separator: "; "),
+                fix: "move \(refused.count == 1 ? "it" : "them") away; usage-logger refuses to write there")
+        }
+        return Check(level: .ok, title: "files", detail: "no link or special file where usage-logger writes")
     }
 
     private func spaceCheck(_ path: String) -> Check {
@@ -123,21 +148,29 @@ struct DoctorLogChecks {
     }
 }
 
-/// Reads the timestamp of the last line of a log without reading the whole file.
-enum LastRecord {
-    static func timestamp(in path: String) -> Date? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+/// The timestamp of the last record of a log, read from its last 64 KB without reading the whole file; lines
+/// that are not JSON (a torn last line) are skipped and counted.
+struct LastRecord {
+    private(set) var timestamp: Date?
+    /// Lines in the part read that are not valid JSON.
+    private(set) var invalidLines = 0
+
+    init(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 65_536 ? size - 65_536 : 0)
+        let window: UInt64 = 65_536
+        try? handle.seek(toOffset: size > window ? size - window : 0)
         let data = (try? handle.readToEnd()) ?? Data()
-        let lines = data.split(separator: 0x0A)
+        // A window that starts mid-file starts mid-line: its first piece is not a line of its own.
+        let lines = data.split(separator: 0x0A).dropFirst(size > window ? 1 : 0)
         for line in lines.reversed() {
-            if let json = try? JSONParser.parse([UInt8](line)), let text = json["timestamp"]?.stringValue {
-                return Timestamp.date(from: text)
+            guard let json = try? JSONParser.parse([UInt8](line)) else {
+                invalidLines += 1
+                continue
             }
+            if timestamp == nil, let text = json["timestamp"]?.stringValue { timestamp = Timestamp.date(from: text) }
         }
-        return nil
     }
 }
 

@@ -20,7 +20,8 @@ enum RunCommand {
             skipped), and appends the records as `once` does. After a failure it retries with exponential backoff
             (at most 30 minutes; at least 5 minutes after a rate limit); after PET_MAX_CONSECUTIVE_FAILURES failures
             in a row that probe is switched off (said on stderr and in diagnostics.jsonl). One companion per log
-            directory: a second one says which pid runs and exits 0.
+            directory: a second one says which pid runs and exits 0. A companion whose log directory is deleted takes
+            its lock again in the recreated directory, or exits 0 when another companion has taken it.
             """,
         epilogue: """
             SIGINT/SIGTERM: stops the running probe and exits 0 within 2 seconds. SIGHUP: reads the configuration
@@ -28,7 +29,7 @@ enum RunCommand {
             """,
         exitCodes: [
             .init(.success, meaning: "stopped"), .init(.unavailable, meaning: "every probe switched off"),
-            .init(.cannotCreate, meaning: "the log directory cannot be used"),
+            .init(.cannotCreate, meaning: "the log directory cannot be used, or its lock not taken again"),
             .init(.configuration, meaning: "bad setting"),
         ])
 
@@ -53,6 +54,9 @@ enum RunCommand {
                     "a companion is already running for \(directory.path)\(holder); nothing to do")
                 return .success
             }
+        } catch let refused as RefusedFile {
+            context.console.errorLine(refused.description)
+            return .cannotCreate
         } catch {
             context.console.errorLine("cannot take \(lockPath): \(error)")
             return .cannotCreate
@@ -65,6 +69,7 @@ enum RunCommand {
         var companion = Companion(
             context: context.collector, directory: directory, cancellation: cancellation, idleExitMs: idleExitMs,
             onEvent: { console.say($0) })
+        companion.lock = lock
         return console.say(companion.run())
     }
 }
