@@ -17,8 +17,25 @@ struct RealClaudeTests {
         return (code, output.json, output.standardError)
     }
 
+    /// This sandbox's probes running now: the binary is shared by every test run on the machine, so its
+    /// processes are told apart by their HOME.
+    private func running(_ sandbox: RealClaude.Sandbox) -> [String] {
+        let ours = Set(ProcessSweep.processes(carrying: "HOME") { $0 == sandbox.home }.map { String($0.pid) })
+        return ProcessTable.processes(containing: sandbox.binary).filter { line in
+            (line.contains(" /status") || line.contains(" /usage"))
+                && ours.contains(String(line.split(separator: " ").first ?? ""))
+        }
+    }
+
+    /// This sandbox's probes still running after a bounded wait for them to end.
     private func survivors(_ sandbox: RealClaude.Sandbox) -> [String] {
-        ProcessTable.survivors(of: sandbox.binary).filter { $0.contains(" /status") || $0.contains(" /usage") }
+        var left = running(sandbox)
+        let deadline = ContinuousClock.now + .seconds(3)
+        while !left.isEmpty, ContinuousClock.now < deadline {
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(20))
+            left = running(sandbox)
+        }
+        return left
     }
 
     @Test("probe status: version as `claude --version` says, model, session block and every diagnostic")
@@ -156,7 +173,7 @@ struct RealClaudeTests {
             var most = 0
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline {  // watch, every 100 ms, how many claude probes run at once
-                most = max(most, survivors(sandbox).count)
+                most = max(most, running(sandbox).count)
                 _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(100))
             }
             companion.signal(SIGTERM)

@@ -34,11 +34,14 @@ final class SpawnedCommand {
     func signal(_ number: Int32) { kill(pid, number) }
 
     /// Waits (bounded) for the process to end: its exit status (or the signal that ended it), nil if it still runs.
+    /// Once it has ended, what it wrote is read to the end too (bounded: a grandchild may hold the pipes).
     func waitForExit(milliseconds: Int = 5_000) -> Int32? {
-        switch child.wait(milliseconds: milliseconds) {
-        case .exited(let status): status
-        case .signalled(let signal): signal
-        case nil: nil
+        let termination = child.wait(milliseconds: milliseconds)
+        if termination != nil { _ = waitForOutput(milliseconds: 2_000) }
+        switch termination {
+        case .exited(let status): return status
+        case .signalled(let signal): return signal
+        case nil: return nil
         }
     }
 
