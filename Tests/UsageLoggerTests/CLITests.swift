@@ -71,6 +71,28 @@ struct CLITests {
         #expect(result.output.standardError.contains("/nonexistent/capture.txt"))
     }
 
+    @Test("parse and append given a directory say it is one, exit 66")
+    func directoryArgument() {
+        withTemporaryDirectory { home in
+            for command in [["parse", "usage"], ["append", "usage"]] {
+                let result = runCLI(command + [home.path], environment: ["PET_LOG_DIR": home.path + "/logs"])
+                #expect(result.code == .noInput)
+                #expect(
+                    result.output.standardError
+                        == "usage-logger: cannot read \(home.path): it is a directory; give a file, or - for standard "
+                        + "input\n")
+            }
+        }
+    }
+
+    @Test("the README is not a /usage screen: nothing recognised, exit 65 (it mentions the loading message)")
+    func parseReadme() {
+        let readme = Fixtures.packageRoot.appendingPathComponent("README.md").path
+        let result = runCLI(["parse", "usage", readme])
+        #expect(result.code == .dataError)
+        #expect(result.output.json?["error"] as? String == "no /usage data recognised in the screen")
+    }
+
     @Test("the status record has the original design's keys in a stable order")
     func recordShape() {
         let output = runCLI(["parse", "status", Fixtures.path("status-2.1.330-screen.txt")]).output.standardOutput

@@ -36,6 +36,47 @@ struct ConfigCommandTests {
         }
     }
 
+    @Test("settings whose default is computed show what they come to, and the paths below line up")
+    func computedValues() throws {
+        try withTemporaryDirectory { home in
+            let environment = ["HOME": home.path, "PET_CLAUDE_COMMAND": "/opt/my claude/claude"]
+            let (code, output) = runCLI(["config"], environment: environment)
+            #expect(code == .success)
+            let text = output.standardOutput
+            #expect(!text.contains("(computed)"))
+            let lines = text.split(separator: "\n").map(String.init)
+            func value(_ name: String) -> String? {
+                lines.first { $0.hasPrefix(name + " ") }.map {
+                    String($0.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            let logs = home.path + "/.claude/pets/logs"
+            #expect(value("PET_LOG_DIR") == "\(logs)  [default]")
+            #expect(value("PET_LOG_DB_PATH") == "\(logs)/usage.db  [default]")
+            #expect(value("PET_COMPANION_IDLE_EXIT") == "never  [default]")
+            #expect(value("PET_STATUS_COMMAND") == "'/opt/my claude/claude' /status  [default]")
+            #expect(value("PET_USAGE_COMMAND") == "'/opt/my claude/claude' /usage  [default]")
+            #expect(value("PET_PROBE_DIR") == "\(home.path)/.local/state/usage-logger/probe  [default]")
+            let labelled = lines.filter {
+                $0.hasPrefix("Config file:") || $0.hasPrefix("Log directory:") || $0.hasPrefix("Probe directory:")
+            }
+            #expect(labelled.count == 3)
+            let columns = Set(
+                labelled.map { line in line.firstIndex(of: "/").map { line.distance(from: line.startIndex, to: $0) } })
+            #expect(columns == [17], "\(labelled)")
+
+            let json = try JSONParser.parse(
+                runCLI(["config", "--json"], environment: environment).output.standardOutput)
+            let settings = json["settings"]?.arrayValue ?? []
+            func computed(_ name: String) -> JSONValue? {
+                settings.first { $0["name"]?.stringValue == name }?["computed"]
+            }
+            #expect(computed("PET_COMPANION_IDLE_EXIT") == .string("never"))
+            #expect(computed("PET_LOG_DB_PATH") == .string(logs + "/usage.db"))
+            #expect(computed("PET_LOG_MAX_SIZE") == .null)
+        }
+    }
+
     @Test("a config file others can write is refused with exit 78")
     func unsafeFile() throws {
         try withTemporaryDirectory { home in

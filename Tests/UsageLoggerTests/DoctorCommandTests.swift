@@ -42,6 +42,7 @@ struct DoctorCommandTests {
             #expect(code == .failure)
             #expect(output.standardOutput.contains("✘ claude: PET_CLAUDE_COMMAND: 'claude' was not found on PATH"))
             #expect(output.standardOutput.contains("fix: install Claude Code"))
+            #expect(output.standardOutput.components(separatedBy: "install Claude Code").count == 2, "the fix once")
         }
     }
 

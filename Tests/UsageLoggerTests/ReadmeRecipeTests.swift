@@ -111,6 +111,22 @@ struct ReadmeRecipeTests {
         }
     }
 
+    @Test("tokens on a day without records is 0, not null")
+    func tokensOnAnEmptyDay() throws {
+        let recipe = try #require(Self.parsed.recipes.first { $0.title == "Tokens on one day" })
+        #expect(recipe.command.contains("2025-11-04"))
+        try withTemporaryDirectory { logs in
+            try Self.generateLogs(in: logs)
+            for (day, expected) in [("2025-11-05", "0\n"), ("2025-11-04", "1000\n")] {
+                let command = recipe.command.replacingOccurrences(of: "2025-11-04", with: day)
+                let result = RealClaude.shell(
+                    ["/bin/sh", "-c", "cd '\(logs.path)' && " + command], environment: ["PATH": "/usr/bin:/bin"])
+                #expect(result.status == 0, "\(result.error)")
+                #expect(result.output == expected, "\(day)")
+            }
+        }
+    }
+
     @Test("the README has the recipes the issue asks for")
     func coverage() {
         #expect(Self.parsed.recipes.count >= 13)

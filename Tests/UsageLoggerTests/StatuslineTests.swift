@@ -102,6 +102,54 @@ struct StatuslineTests {
         }
     }
 
+    @Test("a render without a session (no input, {}, no session_id) leaves the last session as it was")
+    func renderWithoutSession() throws {
+        try withTemporaryDirectory { home in
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+                "PET_CLAUDE_COMMAND": "/nonexistent/claude",
+            ]
+            let session = runCLI(
+                ["statusline"], environment: environment, input: Fixtures.bytes("statusline-input.json"))
+            #expect(session.code == .success)
+            // Two hours later, as far as the saved context knows: the companion no longer tags records with it.
+            var saved = try #require(SessionContext.load(from: logs))
+            saved.updatedAt = Date(timeIntervalSinceNow: -7_200)
+            try saved.save(in: logs, privacy: RecordPrivacy(configuration: Configuration(environment: environment)))
+            let before = FileManager.default.contents(atPath: logs + "/statusline.json")
+            for input in ["", "{}", "not json", #"{"model":{"display_name":"Opus"},"cwd":"/elsewhere"}"#] {
+                #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
+            }
+            #expect(FileManager.default.contents(atPath: logs + "/statusline.json") == before)
+            let after = try #require(SessionContext.load(from: logs))
+            #expect(after.sessionID == "78e0af6a-dc4f-44d6-b6d1-06ee6211018f")
+            #expect(Date().timeIntervalSince(after.updatedAt) > 3_600)
+        }
+    }
+
+    @Test(
+        "statusline < /dev/null run by hand starts no companion",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: Binary.path)))
+    func noCompanionWithoutSession() {
+        withTemporaryDirectory { home in
+            let logs = home.path + "/logs"
+            let environment = [
+                "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs,
+                "PET_CLAUDE_COMMAND": "/nonexistent/claude",
+            ]
+            let result = Binary.shell("\"$UL\" statusline < /dev/null", environment: environment)
+            #expect(result.status == 0)
+            #expect(result.output == "Claude Code\n")
+            // The launcher takes the companion's lock (creating its file) before it starts one.
+            #expect(FileSystem.kind(of: logs + "/companion.lock") == .missing)
+            if FileSystem.kind(of: logs + "/companion.lock") != .missing {
+                #expect(waitUntil { FileLock.holder(of: logs + "/companion.lock") != nil })
+                if let companion = FileLock.holder(of: logs + "/companion.lock") { kill(companion, SIGTERM) }
+            }
+        }
+    }
+
     @Test("the statusline that claude runs inside a probe records nothing")
     func insideProbe() throws {
         // A fake claude that, like the real one, runs the statusLine command while it shows its screen.

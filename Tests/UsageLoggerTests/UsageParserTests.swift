@@ -136,6 +136,19 @@ struct UsageParserTests {
         #expect(parse("Loading usage data…\nCurrent session\n5% used\n").state == .ok)
     }
 
+    @Test(
+        "only a row that is the loading message is loading (spinner or short hint allowed); prose mentioning it is not",
+        arguments: [
+            ("  ✻ Loading usage data…", UsageReport.State?.some(.loading)), ("⠋ Loadingusagedata…", .loading),
+            ("Loading usage data… (3s)", .loading),
+            ("- `state`: `ok`, `loading` (only \"Loading usage data…\" was seen), `error`", nil),
+            ("We were loading usage data from the cache", nil),
+            ("Loading usage data is what the screen says first, before the windows and the resets appear", nil),
+        ])
+    func loadingRow(line: String, state: UsageReport.State?) {
+        #expect(parse(line + "\n").state == state)
+    }
+
     @Test("a rate-limit error that lost its spaces keeps its type")
     func rateLimit() {
         let report = parse(#"Error:Failedtoloadusagedata:{"error":{"message":"Ratelimited","type":"rate_limit_error"}"#)

@@ -86,6 +86,8 @@ public struct Configuration: Sendable, Equatable {
         claudeCommand = values.raw(.claudeCommand) ?? Setting.claudeCommand.defaultValue
         statusCommand = try values.commandLine(.statusCommand) ?? [claudeCommand, "/status"]
         usageCommand = try values.commandLine(.usageCommand) ?? [claudeCommand, "/usage"]
+        (claudeCommand, statusCommand, usageCommand) = PathExpansion.commands(
+            claudeCommand, statusCommand, usageCommand, home: home)
         customCommands = Set(
             ProbeKind.allCases.filter { values.raw($0 == .status ? .statusCommand : .usageCommand) != nil })
         commandTimeoutMs = try Self.bounded(values.milliseconds(.commandTimeout, minimum: 100), .commandTimeout, values)

@@ -49,7 +49,9 @@ private struct UsageLineReader {
         if squashed.contains("failedtoloadusagedata") {
             return readError(lines, at: index)
         }
-        if squashed.contains("loadingusagedata") { report.sawLoading = true }
+        // Only a row that is the loading message (perhaps after a spinner, perhaps with a short hint after it):
+        // a text that merely mentions it, such as the README, is not a loading screen.
+        if squashed.hasPrefix("loadingusagedata"), squashed.count <= 40 { report.sawLoading = true }
         if squashed.contains("onlyavailableforsubscriptionplans") { report.unavailable = true }
         if squashed.contains("showinglastknownusage") || squashed.hasPrefix("asof") { report.stale = true }
         if let percent = UsagePercent.find(in: line.text) {

@@ -6,13 +6,28 @@
 
 /// Finds the executable of a command line: a word with a slash is a path, anything else is looked up on `PATH`.
 enum ExecutableResolver {
+    /// Why a command's executable cannot be used: what is wrong, and what to do about it.
+    struct NotRunnable: Error, CustomStringConvertible, Equatable {
+        let problem: String
+        let fix: String
+        var description: String { "\(problem); \(fix)" }
+    }
+
     /// The executable's path, or a message that names the variable the command came from and what to do.
     static func resolve(_ word: String, path: String?, variable: String) -> Result<String, ProbeError> {
+        locate(word, path: path, variable: variable).mapError { .commandNotRunnable($0.description) }
+    }
+
+    /// The executable's path, or what is wrong and the fix as separate parts (doctor prints them apart).
+    static func locate(_ word: String, path: String?, variable: String) -> Result<String, NotRunnable> {
+        // Only a leading `~/` or a bare `~` is expanded (see PathExpansion); one left elsewhere is likely the cause.
+        let tildeHint = word.contains("~") ? " (only a leading ~/ is expanded, as in ~/bin/claude)" : ""
         if word.contains("/") {
             guard access(word, X_OK) == 0, isRegularFile(word) else {
                 return .failure(
-                    .commandNotRunnable(
-                        "\(variable): '\(word)' is not an executable file; set \(variable) to the path of claude"))
+                    NotRunnable(
+                        problem: "\(variable): '\(word)' is not an executable file",
+                        fix: "set \(variable) to the path of claude\(tildeHint)"))
             }
             return .success(word)
         }
@@ -21,9 +36,9 @@ enum ExecutableResolver {
             if access(candidate, X_OK) == 0, isRegularFile(candidate) { return .success(candidate) }
         }
         return .failure(
-            .commandNotRunnable(
-                "\(variable): '\(word)' was not found on PATH; install Claude Code or set \(variable) to the full path of claude"
-            ))
+            NotRunnable(
+                problem: "\(variable): '\(word)' was not found on PATH",
+                fix: "install Claude Code or set \(variable) to the full path of claude\(tildeHint)"))
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

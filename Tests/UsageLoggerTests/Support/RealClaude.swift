@@ -24,13 +24,14 @@ enum RealClaude {
         return .success(path)
     }()
 
-    static var isAvailable: Bool {
+    /// Whether the real-Claude tests can run; when not, says why once, on the stderr of whoever runs the tests.
+    static let isAvailable: Bool = {
         if case .failure(let error) = binary {
-            FileHandle.standardError.write(Data("skipping real Claude Code tests: \(error.message)\n".utf8))
+            SkipNotice.say("skipping real Claude Code tests: \(error.message)")
             return false
         }
         return true
-    }
+    }()
 
     /// A prepared sandbox: HOME with onboarding done and `HOME/probe` trusted, and the environment to run in.
     struct Sandbox {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `usage-logger append usage|status|diagnostics [FILE]`: JSON lines from another source, through the same
-/// safe, rotated writer. Each line must be a JSON object; a `timestamp` is added first when missing. A bad line is
-/// reported with its number and nothing of it is written; the good ones are.
+/// safe, rotated writer. Each line must be a JSON object whose `timestamp`, if any, is an ISO-8601 date-time; one is
+/// added first when missing. A bad line is reported with its number and nothing of it is written; the good ones are.
 enum AppendCommand {
     static let log = CommandSpec.Argument(
         name: "log", values: LogName.allCases.map(\.rawValue), help: "the log to append to")
@@ -15,9 +15,10 @@ enum AppendCommand {
         discussion: """
             Appends JSON lines (from FILE, or standard input) to usage.jsonl, status.jsonl or diagnostics.jsonl
             through the same locked, rotated, 0600 writer as `once`, so other sources (your own scraper, another
-            tool's export) land in the same files. Each line must be one JSON object; a `timestamp` is added first
-            when it has none. A bad line is reported with its number and nothing of it is written; the others are.
-            Works whether or not PET_USAGE_LOGGING_ENABLED is on: you asked for it.
+            tool's export) land in the same files. Each line must be one JSON object; its `timestamp` must be an
+            ISO-8601 date-time with Z or an offset (2026-11-23T13:02:05.123Z, 2026-11-23T14:02:05+01:00), and is
+            added first when it has none. A bad line is reported with its number and nothing of it is written; the
+            others are. Works whether or not PET_USAGE_LOGGING_ENABLED is on: you asked for it.
             """,
         epilogue: """
             Example:
@@ -34,11 +35,12 @@ enum AppendCommand {
         guard let log = arguments.value(of: Self.log, as: LogName.self) else { return .software }
         let input: [UInt8]
         if let file = arguments[Self.file], file != "-" {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                context.console.errorLine("cannot read \(file): no such readable file")
+            do {
+                input = try InputFile.read(file)
+            } catch {
+                context.console.errorLine(error.description)
                 return .noInput
             }
-            input = [UInt8](data)
         } else {
             input = context.console.readInput()
         }
@@ -66,18 +68,40 @@ enum AppendCommand {
             let bytes = Array(line.last == 0x0D ? line.dropLast() : line)
             guard bytes.contains(where: { ![0x20, 0x09].contains($0) }) else { continue }
             do {
-                guard case .object(var members) = try JSONParser.parse(bytes) else {
-                    throw JSONParser.ParseError(offset: 0, reason: "not a JSON object")
-                }
-                if !members.contains(where: { $0.0 == "timestamp" }) {
-                    members.insert(("timestamp", .string(now)), at: 0)
-                }
-                records.append(.object(members))
+                records.append(try record(from: bytes, now: now))
             } catch {
                 rejected += 1
                 context.console.errorLine("line \(index + 1): \(error); not written")
             }
         }
         return (records, rejected)
+    }
+
+    /// Why a line is not written.
+    private struct RejectedLine: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// One line as a record: a JSON object whose `timestamp` (added when missing) is an ISO-8601 date-time, since
+    /// the readers and the README's recipes sort and group by it.
+    private static func record(from bytes: [UInt8], now: String) throws(RejectedLine) -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw RejectedLine(description: error.description)
+        }
+        guard case .object(var members) = value else { throw RejectedLine(description: "not a JSON object") }
+        let timestamps = members.filter { $0.0 == "timestamp" }.map(\.1)
+        if timestamps.isEmpty { members.insert(("timestamp", .string(now)), at: 0) }
+        for timestamp in timestamps {
+            if case .string(let text) = timestamp, Timestamp.date(iso8601: text) != nil { continue }
+            let shown = timestamp.serialized()
+            throw RejectedLine(
+                description: "timestamp \(shown.count > 60 ? shown.prefix(57) + "..." : shown) is not an ISO-8601 "
+                    + "date-time; write it as 2026-11-23T13:02:05.123Z (Z or an offset such as +01:00, fractional "
+                    + "seconds optional), or leave it out to have the time of appending")
+        }
+        return .object(members)
     }
 }

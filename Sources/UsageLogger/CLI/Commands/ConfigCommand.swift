@@ -27,21 +27,28 @@ enum ConfigCommand {
         let width = Setting.all.map(\.name.count).max() ?? 0
         for entry in configuration.entries {
             let name = entry.setting.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let value = entry.value.isEmpty ? "(computed)" : entry.value
+            let value =
+                entry.value.isEmpty
+                ? computedValue(of: entry.setting, configuration, directory, problem: directoryProblem) : entry.value
             context.console.line("\(name)  \(value)  [\(entry.source.rawValue)]")
         }
         let exists = FileSystem.kind(of: configuration.configFile) != .missing
+        // The labels' values start in one column, measured from the longest label.
+        let labels = ["Config file:", "Log directory:", "Probe directory:"]
+        let column = (labels.map(\.count).max() ?? 0) + 1
+        func label(_ text: String) -> String { text.padding(toLength: column, withPad: " ", startingAt: 0) }
         context.console.line("")
-        context.console.line("Config file:    \(configuration.configFile)\(exists ? "" : " (none)")")
-        context.console.line("Log directory:  \(directory.path) (\(directory.reason))")
+        context.console.line(label("Config file:") + "\(configuration.configFile)\(exists ? "" : " (none)")")
+        context.console.line(label("Log directory:") + "\(directory.path) (\(directory.reason))")
         if let directoryProblem {
             context.console.line(
-                directory.isExplicit
-                    ? "                cannot be used: \(directoryProblem)"
-                    : "                cannot be used (\(directoryProblem)); records go to "
-                        + "\(LogDirectory.fallbackPath(configuration: configuration)) instead")
+                label("")
+                    + (directory.isExplicit
+                        ? "cannot be used: \(directoryProblem)"
+                        : "cannot be used (\(directoryProblem)); records go to "
+                            + "\(LogDirectory.fallbackPath(configuration: configuration)) instead"))
         }
-        context.console.line("Probe directory: \(configuration.probeDirectory)")
+        context.console.line(label("Probe directory:") + configuration.probeDirectory)
         if !configuration.loggingEnabled { context.console.line("Logging is off: set PET_USAGE_LOGGING_ENABLED=true.") }
         return .success
     }
@@ -63,6 +70,13 @@ enum ConfigCommand {
                     configuration.entries.map { entry in
                         .object([
                             ("name", .string(entry.setting.name)), ("value", .string(entry.value)),
+                            (
+                                "computed",
+                                entry.value.isEmpty
+                                    ? .string(
+                                        computedValue(of: entry.setting, configuration, directory, problem: problem))
+                                    : .null
+                            ),
                             ("source", .string(entry.source.rawValue)),
                             ("default", .string(entry.setting.defaultValue)),
                             ("meaning", .string(entry.setting.meaning)),
@@ -83,5 +97,33 @@ enum ConfigCommand {
             ),
             ("probe_directory", .string(configuration.probeDirectory)),
         ])
+    }
+
+    /// What a setting left unset (its default is computed) comes to: the value in use, as `config` shows it.
+    private static func computedValue(
+        of setting: Setting, _ configuration: Configuration, _ directory: LogDirectory, problem: String?
+    ) -> String {
+        // Where records go: the fallback when an auto-detected directory cannot be used.
+        let logDirectory =
+            problem != nil && !directory.isExplicit
+            ? LogDirectory.fallbackPath(configuration: configuration) : directory.path
+        return switch setting {
+        case .logDirectory: logDirectory
+        case .databasePath: logDirectory + "/usage.db"
+        case .idleExit: "never"
+        case .statusCommand: shellWords(configuration.statusCommand)
+        case .usageCommand: shellWords(configuration.usageCommand)
+        case .probeDirectory: configuration.probeDirectory
+        default: "(computed)"
+        }
+    }
+
+    /// A command line as one would type it: words with spaces, quotes or other special characters single-quoted.
+    private static func shellWords(_ words: [String]) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        return words.map { word in
+            !word.isEmpty && word.allSatisfy(plain.contains)
+                ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        }.joined(separator: " ")
     }
 }

@@ -54,6 +54,13 @@ enum DoctorCommand {
     }
 
     private static func claudeChecks(_ context: CommandContext) -> [Check] {
+        // A claude that cannot be found gets its own fix, said once (the message of a failed run carries none).
+        if case .failure(let error) = ExecutableResolver.locate(
+            context.configuration.claudeCommand, path: context.environment["PATH"],
+            variable: Setting.claudeCommand.name)
+        {
+            return [Check(level: .failure, title: "claude", detail: error.problem, fix: error.fix)]
+        }
         let quick = QuickCommand(configuration: context.configuration, environment: context.environment)
         let version = quick.run(["--version"])
         guard let versionResult = version.result, versionResult.exitStatus == 0 else {

@@ -37,11 +37,12 @@ enum ParseCommand {
         )
         let bytes: [UInt8]
         if let file = parsed.file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                context.console.errorLine("cannot read \(file): no such readable file")
+            do {
+                bytes = try InputFile.read(file)
+            } catch {
+                context.console.errorLine(error.description)
                 return .noInput
             }
-            bytes = [UInt8](data)
         } else {
             bytes = context.console.readInput()
         }

@@ -68,11 +68,20 @@ enum StatuslineCommand {
         else { return }
         defer { lock.unlock() }
         var context = SessionContext.load(from: directory) ?? SessionContext(updatedAt: now)
-        context.updatedAt = now
-        context.sessionID = data.sessionID ?? context.sessionID
-        context.cwd = data.cwd ?? context.cwd
-        context.model = data.model ?? context.model
-        context.version = data.version ?? context.version
+        // Only a render from a Claude Code session (it always sends its id) says Claude Code is in use: a render
+        // without one (`statusline < /dev/null` by hand, `{}`) must not make the last session look current, or
+        // the companion would tag its records with it for another hour, nor start a companion.
+        let fromSession = data.sessionID != nil
+        if fromSession {
+            let sameSession = context.sessionID == data.sessionID
+            context.updatedAt = now
+            context.sessionID = data.sessionID
+            context.cwd = data.cwd ?? (sameSession ? context.cwd : nil)
+            context.model = data.model ?? context.model
+            context.version = data.version ?? context.version
+        } else if !fresh || data.rateLimits == nil {
+            return  // nothing to record
+        }
         if fresh, let limits = data.rateLimits {
             context.rateLimits = limits
             context.rateLimitsAt = now
@@ -85,6 +94,7 @@ enum StatuslineCommand {
             }
         }
         try? context.save(in: directory, privacy: RecordPrivacy(configuration: configuration))
+        guard fromSession else { return }
         CompanionLauncher.startIfNeeded(
             executable: executablePath, directory: directory, configuration: configuration, environment: environment)
     }
