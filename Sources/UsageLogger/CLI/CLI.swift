@@ -38,9 +38,10 @@ public enum CLI {
         if command == .statusline {  // never fails: a bad setting still gets a line, just no recording
             // Inside one of our own probes the line is printed but nothing is recorded (see Prober.probeMarker).
             let insideProbe = environment[Prober.probeMarker] != nil
+            let configuration = try? Configuration(environment: environment)
             return StatuslineCommand.run(
-                configuration: insideProbe ? nil : try? Configuration(environment: environment),
-                environment: environment, console: console,
+                configuration: insideProbe ? nil : configuration,
+                settingsProblem: !insideProbe && configuration == nil, environment: environment, console: console,
                 input: console.readStatuslineInput, currentDirectory: currentDirectory, executablePath: executablePath)
         }
         let configuration: Configuration

@@ -82,7 +82,8 @@ public struct Configuration: Sendable, Equatable {
         idleExitMs = try values.raw(.idleExit).map { text throws(ConfigurationError) in
             try Self.bounded(DurationText.milliseconds(text, variable: Setting.idleExit.name), .idleExit, values)
         }
-        statuslineFormat = values.raw(.statuslineFormat) ?? Setting.statuslineFormat.defaultValue
+        statuslineFormat = try StatuslineFormat.checked(
+            values.raw(.statuslineFormat) ?? Setting.statuslineFormat.defaultValue)
         claudeCommand = values.raw(.claudeCommand) ?? Setting.claudeCommand.defaultValue
         statusCommand = try values.commandLine(.statusCommand) ?? [claudeCommand, "/status"]
         usageCommand = try values.commandLine(.usageCommand) ?? [claudeCommand, "/usage"]

@@ -11,10 +11,10 @@ public struct Setting: Sendable, Equatable {
         meaning: "Write records to the log files. Off until you turn it on.")
     public static let usageInterval = Setting(
         name: "PET_USAGE_LOG_INTERVAL", defaultValue: "60000",
-        meaning: "Milliseconds between /usage records (100 to 604800000, i.e. 7 days).")
+        meaning: "Time between /usage records: 1m, 90s, 1h, or milliseconds (100 ms to 7 days).")
     public static let statusInterval = Setting(
         name: "PET_STATUS_LOG_INTERVAL", defaultValue: "3600000",
-        meaning: "Milliseconds between /status records (100 to 604800000, i.e. 7 days).")
+        meaning: "Time between /status records: 1h, 30m, or milliseconds (100 ms to 7 days).")
     public static let logDirectory = Setting(
         name: "PET_LOG_DIR", defaultValue: "",
         meaning:
@@ -74,7 +74,7 @@ public struct Setting: Sendable, Equatable {
         meaning: "Full command line for /usage, split on spaces with simple quoting (default: <claude> /usage).")
     public static let commandTimeout = Setting(
         name: "PET_COMMAND_TIMEOUT", defaultValue: "45000",
-        meaning: "Milliseconds a probe may take before claude is ended (100 to 3600000, i.e. 1 hour).")
+        meaning: "Time a probe may take before claude is ended: 45s, 2m, or milliseconds (100 ms to 1 hour).")
     public static let probeDirectory = Setting(
         name: "PET_PROBE_DIR", defaultValue: "",
         meaning:

@@ -37,8 +37,11 @@ struct SettingValues {
         }
     }
 
+    /// A duration: milliseconds, or a number with ms, s, m, h or d (`90s`, `1m`, `1h`).
     func milliseconds(_ setting: Setting, minimum: Int) throws(ConfigurationError) -> Int {
-        try wholeNumber(setting, minimum: minimum, unit: " of milliseconds")
+        let text = raw(setting) ?? setting.defaultValue
+        let value = try DurationText.milliseconds(text, variable: setting.name, minimumMs: Int64(minimum))
+        return Int(clamping: value)
     }
 
     func count(_ setting: Setting, minimum: Int) throws(ConfigurationError) -> Int {

@@ -26,8 +26,12 @@ enum StatuslineCommand {
     static let lockWaitMs = 5
 
     /// `configuration` is nil when the settings are invalid: the line is still printed, nothing recorded.
+    /// Shown at the end of the line while a `PET_*` setting is invalid: nothing is recorded until it is fixed.
+    static let settingsProblemMarker = "⚠ usage-logger: run 'usage-logger doctor'"
+
     static func run(
-        configuration: Configuration?, environment: [String: String], console: Console, input: () -> [UInt8],
+        configuration: Configuration?, settingsProblem: Bool = false, environment: [String: String], console: Console,
+        input: () -> [UInt8],
         currentDirectory: String, executablePath: String? = nil
     ) -> ExitCode {
         let now = Date()
@@ -48,7 +52,10 @@ enum StatuslineCommand {
         }
         let format = configuration?.statuslineFormat ?? Setting.statuslineFormat.defaultValue
         let color = (environment["NO_COLOR"] ?? "").isEmpty
-        console.line(StatuslineRenderer(format: format, color: color, now: now).render(data, limitsAge: limitsAge))
+        var line = StatuslineRenderer(format: format, color: color, now: now).render(data, limitsAge: limitsAge)
+        // A bad setting records nothing (never with half a configuration), and says so where it will be seen.
+        if settingsProblem { line += " | " + Self.settingsProblemMarker }
+        console.line(line)
         if let configuration, let directory {
             record(
                 data, fresh: limitsAge == nil, configuration: configuration, environment: environment,
