@@ -18,7 +18,9 @@ enum StatuslineCommand {
             with NO_COLOR.
 
             With logging on it also records the session, appends a usage record from rate_limits at most once per
-            PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running.
+            PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running. The
+            companion stops 30 minutes after the last render, and Claude Code renders only on activity: to keep an
+            open, idle session recorded, set "refreshInterval": 60 in the statusLine setting (Claude Code 2.1.97+).
             """,
         exitCodes: [.init(.success, meaning: "always, whatever the input")])
 
