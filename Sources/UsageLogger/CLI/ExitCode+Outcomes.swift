@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -125,7 +127,13 @@ extension Console {
             break
         case .probed(let kind, .written(let problem, _, let notes)):
             for note in notes { say(note) }
-            if let problem { errorLine("\(kind.rawValue): \(problem)") }
+            if let problem {
+                errorLine("\(kind.rawValue): \(problem)")
+            } else if errorIsTerminal {  // a person watching `run` sees each probe
+                errorLine(
+                    "\(Timestamp.string(from: Date()).prefix(19).replacingOccurrences(of: "T", with: " ")) "
+                        + "\(kind.rawValue): recorded")
+            }
         case .probed(let kind, .writeFailed(let error, _)):
             errorLine("\(kind.rawValue): \(error)")
         case .switchedOff(_, let diagnostic):

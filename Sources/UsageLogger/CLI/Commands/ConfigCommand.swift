@@ -40,6 +40,13 @@ enum ConfigCommand {
         context.console.line("")
         context.console.line(label("Config file:") + "\(configuration.configFile)\(exists ? "" : " (none)")")
         context.console.line(label("Log directory:") + "\(directory.path) (\(directory.reason))")
+        let others = directory.othersWithRecords(
+            configuration: configuration, currentDirectory: context.currentDirectory)
+        if !others.isEmpty {
+            context.console.line(
+                label("") + "records are also in \(others.joined(separator: ", ")): your history is split; run "
+                    + "usage-logger from the same place every time, or set PET_LOG_DIR")
+        }
         if let directoryProblem {
             context.console.line(
                 label("")

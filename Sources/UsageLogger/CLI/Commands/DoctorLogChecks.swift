@@ -23,6 +23,17 @@ struct DoctorLogChecks {
         let path =
             directory.problem() != nil && !directory.isExplicit
             ? LogDirectory.fallbackPath(configuration: configuration) : directory.path
+        checks.append(Check(level: .ok, title: "log directory chosen", detail: "\(path) (\(directory.reason))"))
+        let others = LogDirectory(path: path, reason: directory.reason, isExplicit: directory.isExplicit)
+            .othersWithRecords(configuration: configuration, currentDirectory: context.currentDirectory)
+        if !others.isEmpty {
+            checks.append(
+                Check(
+                    level: .warning, title: "split history",
+                    detail: "records also in \(others.joined(separator: ", ")), which this run does not use",
+                    fix: "run usage-logger from the same place every time (cron, the status line and your shell), "
+                        + "or set PET_LOG_DIR; `usage-logger config` says why a directory is chosen"))
+        }
         guard FileSystem.kind(of: path) == .directory || FileSystem.kind(of: path) == .symbolicLink else {
             let problem = directory.problem()
             checks.append(

@@ -44,6 +44,7 @@ enum OnceCommand {
             return .success
         }
         guard let directory = LoggingSwitch.prepareDirectory(context) else { return .cannotCreate }
+        if context.console.errorIsTerminal { sayWhere(directory, context: context) }
         let state = StateStore(directory: directory.path).load()
         let cancellation = context.stopSignals()
         var exitCode = ExitCode.success
@@ -57,9 +58,27 @@ enum OnceCommand {
                 .record(kind)
             if let signal = cancellation?.stopSignal { return context.console.sayStopped(by: signal) }
             context.console.say(outcome, kind: kind)
+            if context.console.errorIsTerminal, case .written(_, let verdict, _) = outcome {
+                let log = LogPaths(directory: directory.path).log(LogName(kind))
+                context.console.errorLine(
+                    "\(kind.rawValue): \(verdict == .complete ? "recorded" : "recorded with its error") in \(log)")
+            }
             exitCode = worse(exitCode, ExitCode(outcome))
         }
         return exitCode
+    }
+
+    /// For a person at a terminal (never for cron, which mails any output): where the records go, why, and
+    /// whether other places hold part of the history.
+    private static func sayWhere(_ directory: LogDirectory, context: CommandContext) {
+        context.console.errorLine("logging to \(directory.path) (\(directory.reason))")
+        let others = directory.othersWithRecords(
+            configuration: context.configuration, currentDirectory: context.currentDirectory)
+        if !others.isEmpty {
+            context.console.errorLine(
+                "warning: records are also in \(others.joined(separator: ", ")): your history is split; run "
+                    + "usage-logger from the same place every time, or set PET_LOG_DIR")
+        }
     }
 
     /// The exit code that matters more: write failures over probe failures over success.
