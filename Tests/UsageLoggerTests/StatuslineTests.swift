@@ -196,7 +196,8 @@ struct StatuslineTests {
             #expect(waitUntil { companions(for: logs).count == 1 })
             let found = companions(for: logs)
             #expect(found.count == 1)
-            #expect(FileLock.holder(of: logs + "/companion.lock") == found.first)
+            // The lock is held from the spawn on (inherited); the pid is written once the companion has started.
+            #expect(waitUntil { FileLock.holder(of: logs + "/companion.lock") == found.first })
             for pid in found { kill(pid, SIGTERM) }
             #expect(waitUntil { companions(for: logs).isEmpty })
             #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
