@@ -62,7 +62,7 @@ public struct LogWriter: Sendable {
     public func append(_ lines: [String], to log: LogName, lockWaitMs: Int? = nil) throws(LogWriteError) -> Report {
         guard !lines.isEmpty else { return Report() }
         // Made before the lock is taken, so that other writers (the statusline among them) wait only for the write.
-        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let encoded = lines.map { Array(($0 + "\n").utf8) }
         let path = path(of: log)
         let lockPath = LogPaths(directory: directory).lock(of: log)
         let taken: FileLock?
@@ -96,12 +96,21 @@ public struct LogWriter: Sendable {
         report.tightenedPermissions = file.tightenedPermissions
         // Before rotation, so a torn line never moves into `file.1` where no writer would repair it.
         report.repairedTail = try file.repairTail()
-        if file.size >= maxSize {
-            try rotate(path)
-            report.rotated = true
-            file = try LogFile(path: path)
+        // Rotation inside the batch too: a file never grows past `maxSize` unless one line alone is larger.
+        var pending: [UInt8] = []
+        for line in encoded {
+            if Int64(file.size) + Int64(pending.count + line.count) > maxSize,
+                Int64(file.size) + Int64(pending.count) > 0
+            {
+                if !pending.isEmpty { try file.append(pending) }
+                pending = []
+                try rotate(path)
+                report.rotated = true
+                file = try LogFile(path: path)
+            }
+            pending += line
         }
-        try file.append(bytes)
+        try file.append(pending)
         return report
     }
 
