@@ -116,7 +116,8 @@ struct CLITests {
         #expect(result.code == .configuration)
         #expect(
             result.output.standardError
-                == "usage-logger: PET_COMMAND_TIMEOUT='soon' is not valid: use a whole number of milliseconds, at least 100\n"
+                == "usage-logger: PET_COMMAND_TIMEOUT='soon' is not valid: use a duration of at least 100 ms, such as 90s, 30m "
+                    + "or 2h (a plain number is milliseconds)\n"
         )
         #expect(result.output.standardOutput.isEmpty)
     }
