@@ -117,7 +117,7 @@ struct CLITests {
         #expect(
             result.output.standardError
                 == "usage-logger: PET_COMMAND_TIMEOUT='soon' is not valid: use a duration of at least 100 ms, such as 90s, 30m "
-                    + "or 2h (a plain number is milliseconds)\n"
+                + "or 2h (a plain number is milliseconds)\n"
         )
         #expect(result.output.standardOutput.isEmpty)
     }
