@@ -44,13 +44,25 @@ private struct StatusLineReader {
     private var report = StatusReport()
     private var section = StatusSection.none
     private var pending: Pending?
+    /// A warning an empty row has just interrupted: an indented line right after it still continues the warning
+    /// (2.1.19 to 2.1.314 print the fix command of the PATH warning after one empty row).
+    private var warningBeforeBlank: Pending?
     private var warnings: [String] = []
     private var headerVersion: String?
     private var bannerVersion: String?
     private var lastIndent = 0
 
     mutating func read(_ line: CaptureLine) {
-        if line.isBlank || isChrome(line) {
+        if line.isBlank {
+            if case .warning? = pending { warningBeforeBlank = pending } else { warningBeforeBlank = nil }
+            pending = nil
+            return
+        }
+        if let warning = warningBeforeBlank {
+            warningBeforeBlank = nil
+            pending = pending ?? warning
+        }
+        if isChrome(line) {
             pending = nil
             return
         }
