@@ -51,6 +51,13 @@ struct ReleaseStatusTests {
             model: "Default (claude-opus-4-7[1m])",
             warnings: [noDirectory, noCommand, pathRun, path, method("not set")]),
         Release(
+            version: "2.1.176", sessionID: "8373880b-46cb-4ec7-aa08-b2fa352b2741",
+            model: "Default (claude-opus-4-8[1m])", warnings: [brokenWhy, broken, pathRun, path, method("not set")],
+            notices: [
+                "2 setup issues: plugins, install · /doctor", brokenWhy + " · run claude install to repair",
+                broken + " · run claude install to repair",
+            ]),
+        Release(
             version: "2.1.235", sessionID: "ec941417-ed1d-4d36-9aa5-dc0e24be6ebd", model: "Default (claude-opus-5[1m])",
             warnings: [pathRun, path, method("not set"), brokenWhy, broken]),
         Release(
@@ -94,5 +101,29 @@ struct ReleaseStatusTests {
                 "     not a continuation: two empty rows",
             ])
         #expect(report.diagnostics.map(\.message) == [Self.pathRun, Self.path])
+    }
+
+    @Test("start-up notices above the dialog are kept as status_data.notices, not as installation warnings (2.1.176)")
+    func notices() {
+        let frames = VirtualScreen.frames(of: Fixtures.bytes("releases/2.1.176-status.raw"))
+        let screen = ScreenRecord.make(
+            kind: .status, frames: frames, capturedAt: Date(), context: RecordContext(sessionID: nil, cwd: nil))
+        let json = try? JSONParser.parse(Array(screen.record.serialized().utf8))
+        #expect(json?["status_data"]?["notices"]?.arrayValue?.count == 3)
+        #expect(json?["diagnostics"]?["warnings"]?.arrayValue?.count == 5)
+        #expect(
+            json?["diagnostics"]?["warnings"]?.arrayValue?.contains { $0.stringValue?.contains("setup issues") == true }
+                == false)
+    }
+
+    @Test("a ⚠ row after the panel's footer is no installation warning")
+    func afterFooter() {
+        let report = StatusParser.parse(
+            lines: [
+                "  Version: 2.1.19", "  System Diagnostics", "   ⚠ Leftover npm global installation at /x",
+                "  Esc to cancel", " ⚠ 1 setup issue · /doctor",
+            ])
+        #expect(report.diagnostics.map(\.message) == ["Leftover npm global installation at /x"])
+        #expect(report.notices == ["1 setup issue · /doctor"])
     }
 }

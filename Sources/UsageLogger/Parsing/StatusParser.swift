@@ -63,6 +63,7 @@ private struct StatusLineReader {
             pending = pending ?? warning
         }
         if isChrome(line) {
+            if isFooter(line) { section = .none }  // the panel ends: what follows is not its diagnostics
             pending = nil
             return
         }
@@ -121,9 +122,13 @@ private struct StatusLineReader {
         case (.ide, _):
             report.ide = message
             pending = .field(.ide, indent: line.indent)
-        case (_, "⚠"):
+        case (.diagnostics, "⚠"):
             warnings.append(message)
             pending = .warning(index: warnings.count - 1, indent: line.indent)
+        case (_, "⚠"):
+            // Start-up notices above the panel (2.1.176: `⚠ 2 setup issues: plugins, install · /doctor`) are not
+            // the panel's installation warnings.
+            report.notices.append(message)
         default:
             break
         }
@@ -208,6 +213,13 @@ private struct StatusLineReader {
             })
         else { return nil }
         return (label, value.trimmed)
+    }
+
+    /// The dialog's tab header or footer: the panel's diagnostics section does not go on past it.
+    private func isFooter(_ line: CaptureLine) -> Bool {
+        let squashed = line.squashed
+        return squashed.contains("esctocancel") || squashed.contains("esctoclose")
+            || squashed.contains("pressentertocontinue") || squashed.contains("statusconfig")
     }
 
     private func isChrome(_ line: CaptureLine) -> Bool {
