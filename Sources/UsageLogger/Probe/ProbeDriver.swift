@@ -21,6 +21,8 @@ public final class ProbeDriver: TerminalObserver {
     private var fingerprint = ""
     private var unchangedSinceMs = 0
     private var pressedEscAtMs: Int?
+    /// The rendered frames at the moment the probe pressed Esc: the dialog as it stood before closing it.
+    private(set) var framesBeforeEsc: [[String]] = []
 
     public init(kind: ProbeKind, workingDirectory: String, mayAcceptTrustPrompt: Bool) {
         self.kind = kind
@@ -50,6 +52,7 @@ public final class ProbeDriver: TerminalObserver {
         }
         if assessment.complete, activity.elapsedMs - unchangedSinceMs >= completeness.settleMs, !activity.exited {
             pressedEscAtMs = activity.elapsedMs
+            framesBeforeEsc = screen.frames()
             actions.append(.send([0x1B]))
         }
         return actions
