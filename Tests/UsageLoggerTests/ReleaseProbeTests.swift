@@ -57,4 +57,21 @@ struct ReleaseProbeTests {
             #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
         }
     }
+
+    @Test(
+        "`/usage is only available for subscription plans.` is state unavailable with that message (2.1.19, 2.1.71)",
+        arguments: [("2.1.19-usage", 12_172), ("2.1.71-usage", 4_739)])
+    func subscriptionOnly(_ name: String, _ escOffset: Int) {
+        withTemporaryDirectory { home in
+            let fake = replay(name, escOffset: escOffset, in: home)
+            let (code, json, error) = probe("usage", fake, home)
+            #expect(code == .success, "\(error)")
+            let data = json?["usage_data"] as? [String: Any]
+            #expect(data?["state"] as? String == "unavailable")
+            #expect(data?["message"] as? String == "/usage is only available for subscription plans.")
+            #expect(data?["error"] is NSNull)
+            #expect(json?["error"] == nil)
+            #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        }
+    }
 }

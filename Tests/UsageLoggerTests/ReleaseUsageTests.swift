@@ -15,6 +15,7 @@ struct ReleaseUsageTests {
         let state: UsageReport.State
         var cost: UsageReport.Cost?
         var windows: [String] = []
+        var message: String?
         var testDescription: String { name }
     }
 
@@ -31,7 +32,12 @@ struct ReleaseUsageTests {
     ]
 
     static let captures: [Capture] = [
-        Capture(name: "2.1.1-usage", escOffset: 9_057, state: .unavailable),
+        Capture(name: "2.1.1-usage", escOffset: 9_057, state: .unavailable, message: subscriptionOnly),
+        // The message is replaced by `Status dialog dismissed` after Esc without an erase: only the frames from
+        // before the Esc hold it.
+        Capture(name: "2.1.19-usage", escOffset: 12_172, state: .unavailable, message: subscriptionOnly),
+        Capture(name: "2.1.71-usage", escOffset: 4_739, state: .unavailable, message: subscriptionOnly),
+        Capture(name: "2.1.97-usage-api", escOffset: 4_387, state: .unavailable, message: subscriptionOnly),
         Capture(name: "2.1.1-usage-api", escOffset: 8_526, state: .error),
         Capture(name: "2.1.139-usage", escOffset: 4_730, state: .ok, cost: oneSecond),
         Capture(
@@ -45,6 +51,8 @@ struct ReleaseUsageTests {
         Capture(name: "2.1.332-usage", escOffset: 3_884, state: .ok, cost: emptySession),
         Capture(name: "2.1.332-usage-api", escOffset: 6_076, state: .ok, cost: emptySession, windows: planWindows),
     ]
+
+    static let subscriptionOnly = "/usage is only available for subscription plans."
 
     /// 2026-11-30 05:29:45 UTC, a few seconds before the `-api` captures.
     static let capturedAt = Date(timeIntervalSince1970: 1_796_016_585)
@@ -64,6 +72,7 @@ struct ReleaseUsageTests {
         #expect(
             report.windows.map { "\($0.name): \(Int($0.usedPercent ?? -1)) (\($0.resets ?? "-"))" } == expected.windows)
         #expect(report.windows.allSatisfy { $0.resetsAt != nil })
+        #expect(report.unavailableReason == expected.message)
     }
 
     @Test(

@@ -50,7 +50,12 @@ private struct UsageLineReader {
             return readError(lines, at: index)
         }
         if squashed.contains("loadingusagedata") { report.sawLoading = true }
-        if squashed.contains("onlyavailableforsubscriptionplans") { report.unavailable = true }
+        if squashed.contains("onlyavailableforsubscriptionplans") {
+            // `/usage is only available for subscription plans.`: nothing will load, and the record says why.
+            report.unavailable = true
+            report.unavailableReason = line.text.hasPrefix("❯") ? String(line.text.dropFirst()).trimmed : line.text
+            return 1
+        }
         if squashed.contains("showinglastknownusage") || squashed.hasPrefix("asof") { report.stale = true }
         if let percent = UsagePercent.find(in: line.text) {
             readPercent(percent, in: line.text)

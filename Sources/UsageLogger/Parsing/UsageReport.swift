@@ -69,6 +69,9 @@ public struct UsageReport: Sendable, Equatable {
     public var error: LoadError?
     public var sawLoading = false
     public var unavailable = false
+    /// Why `/usage` shows no data, as the screen says it: `/usage is only available for subscription plans.`,
+    /// `Unknown skill: usage`.
+    public var unavailableReason: String?
     /// The 2.1.208+ rate-limited fallback: last-known bars.
     public var stale = false
 
