@@ -74,4 +74,19 @@ struct ReleaseProbeTests {
             #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
         }
     }
+
+    @Test("`Unknown skill: usage` (no Usage dialog, 2.1.97) is recognised at once: unavailable, and the probe ends")
+    func unknownSkill() {
+        withTemporaryDirectory { home in
+            let fake = replay("2.1.97-usage", escOffset: 4_371, in: home)
+            let started = ContinuousClock.now
+            let (code, json, error) = probe("usage", fake, home)
+            #expect(ContinuousClock.now - started < .seconds(10), "the probe waited for a dialog that never comes")
+            #expect(code == .success, "\(error)")
+            let data = json?["usage_data"] as? [String: Any]
+            #expect(data?["state"] as? String == "unavailable")
+            #expect(data?["message"] as? String == "Unknown skill: usage")
+            #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
+        }
+    }
 }

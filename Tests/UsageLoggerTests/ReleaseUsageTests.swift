@@ -37,6 +37,8 @@ struct ReleaseUsageTests {
         // before the Esc hold it.
         Capture(name: "2.1.19-usage", escOffset: 12_172, state: .unavailable, message: subscriptionOnly),
         Capture(name: "2.1.71-usage", escOffset: 4_739, state: .unavailable, message: subscriptionOnly),
+        // Signed out, 2.1.97 has no Usage dialog: the prompt answers `Unknown skill: usage`.
+        Capture(name: "2.1.97-usage", escOffset: 4_371, state: .unavailable, message: "Unknown skill: usage"),
         Capture(name: "2.1.97-usage-api", escOffset: 4_387, state: .unavailable, message: subscriptionOnly),
         Capture(name: "2.1.1-usage-api", escOffset: 8_526, state: .error),
         Capture(name: "2.1.139-usage", escOffset: 4_730, state: .ok, cost: oneSecond),

@@ -50,8 +50,9 @@ private struct UsageLineReader {
             return readError(lines, at: index)
         }
         if squashed.contains("loadingusagedata") { report.sawLoading = true }
-        if squashed.contains("onlyavailableforsubscriptionplans") {
-            // `/usage is only available for subscription plans.`: nothing will load, and the record says why.
+        if squashed.contains("onlyavailableforsubscriptionplans") || Self.isUnknownCommand(squashed) {
+            // `/usage is only available for subscription plans.`; `Unknown skill: usage` where a release has no
+            // Usage dialog (2.1.97 signed out): nothing will load, and the record says why.
             report.unavailable = true
             report.unavailableReason = line.text.hasPrefix("❯") ? String(line.text.dropFirst()).trimmed : line.text
             return 1
@@ -79,6 +80,11 @@ private struct UsageLineReader {
             pendingTitle = (line.text.collapsingSpaces, false)  // any title followed by `N% used` is a window
         }
         return 1
+    }
+
+    /// `Unknown skill: usage` (2.1.97), or a similar answer to an unknown `/usage`.
+    private static func isUnknownCommand(_ squashed: String) -> Bool {
+        ["unknownskillusage", "unknowncommandusage", "unknownslashcommandusage"].contains { squashed.hasPrefix($0) }
     }
 
     private mutating func readPercent(_ percent: UsagePercent, in text: String) {
