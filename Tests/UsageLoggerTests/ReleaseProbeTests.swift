@@ -89,4 +89,24 @@ struct ReleaseProbeTests {
             #expect(ProcessTable.survivors(of: fake.marker).isEmpty)
         }
     }
+
+    @Test(
+        "with PET_LOGGING_DEBUG, raw holds the text of the frame that was parsed, not the screen after Esc",
+        arguments: [
+            ("status", "2.1.283-status", 5_192, "System diagnostics"), ("usage", "2.1.283-usage", 3_959, "Usage:"),
+            ("status", "2.1.332-status", 5_078, "System diagnostics"),
+            ("usage", "2.1.139-usage", 4_730, "Total code changes:"),
+            ("usage", "2.1.19-usage", 12_172, "/usage is only available for subscription plans."),
+        ])
+    func rawIsTheParsedFrame(_ kind: String, _ name: String, _ escOffset: Int, _ row: String) {
+        withTemporaryDirectory { home in
+            let fake = replay(name, escOffset: escOffset, in: home)
+            let (code, json, error) = probe(kind, fake, home, ["PET_LOGGING_DEBUG": "true"])
+            #expect(code == .success, "\(error)")
+            let raw = json?["raw"] as? String ?? ""
+            #expect(raw.contains(row), "\(raw)")
+            #expect(raw.contains("Esc to c"))
+            #expect(!raw.contains("dialog dismissed"))
+        }
+    }
 }

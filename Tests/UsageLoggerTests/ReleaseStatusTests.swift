@@ -126,4 +126,15 @@ struct ReleaseStatusTests {
         #expect(report.diagnostics.map(\.message) == ["Leftover npm global installation at /x"])
         #expect(report.notices == ["1 setup issue · /doctor"])
     }
+
+    @Test(
+        "raw (PET_LOGGING_DEBUG) of a whole capture is the frame that was parsed, not the last one",
+        arguments: [(ProbeKind.status, "2.1.283-status", "System diagnostics"), (.usage, "2.1.332-usage", "Usage:")])
+    func rawOfCapture(_ kind: ProbeKind, _ name: String, _ row: String) {
+        let screen = ScreenRecord.make(
+            kind: kind, frames: VirtualScreen.frames(of: Fixtures.bytes("releases/\(name).raw")), capturedAt: Date(),
+            context: RecordContext(sessionID: nil, cwd: nil, includeRaw: true))
+        let raw = screen.record["raw"]?.stringValue ?? ""
+        #expect(raw.contains(row), "\(raw)")
+    }
 }

@@ -10,10 +10,17 @@ public enum StatusParser {
 
     /// Parses every frame and keeps the one that told the most (the later one on a tie).
     public static func parse(frames: [[String]]) -> StatusReport {
-        var best = StatusReport()
+        best(of: frames).report
+    }
+
+    /// The report of the frame that told the most (the later one on a tie), and that frame's rows (for `raw`).
+    public static func best(of frames: [[String]]) -> (report: StatusReport, frame: [String]) {
+        var best = (report: StatusReport(), frame: frames.last ?? [])
         for frame in frames {
             let report = parse(lines: frame)
-            if report.score >= best.score, report.foundAnything || !best.foundAnything { best = report }
+            if report.score >= best.report.score, report.foundAnything || !best.report.foundAnything {
+                best = (report, frame)
+            }
         }
         return best
     }

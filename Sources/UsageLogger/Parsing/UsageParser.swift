@@ -8,10 +8,15 @@ public enum UsageParser {
 
     /// Parses every frame and keeps the one that told the most (the later one on a tie).
     public static func parse(frames: [[String]], capturedAt: Date) -> UsageReport {
-        var best = UsageReport()
+        best(of: frames, capturedAt: capturedAt).report
+    }
+
+    /// The report of the frame that told the most (the later one on a tie), and that frame's rows (for `raw`).
+    public static func best(of frames: [[String]], capturedAt: Date) -> (report: UsageReport, frame: [String]) {
+        var best = (report: UsageReport(), frame: frames.last ?? [])
         for frame in frames {
             let report = parse(lines: frame, capturedAt: capturedAt)
-            if report.score >= best.score { best = report }
+            if report.score >= best.report.score { best = (report, frame) }
         }
         return best
     }
