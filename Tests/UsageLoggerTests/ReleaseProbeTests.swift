@@ -109,4 +109,19 @@ struct ReleaseProbeTests {
             #expect(!raw.contains("dialog dismissed"))
         }
     }
+
+    @Test("a claude that exits at once puts the reason its screen gave into the error (2.1.332, first run offline)")
+    func exitsAtOnce() {
+        withTemporaryDirectory { home in
+            let fake = FakeClaude(
+                in: home, "stty raw -echo; cat '\(Fixtures.path("releases/2.1.332-offline-first-run.raw"))'; exit 1")
+            let (code, json, error) = probe("status", fake, home)
+            #expect(code == .unavailable)
+            let expected =
+                "claude exited with status 1: Unable to connect to Anthropic services; "
+                + "Failed to connect to api.anthropic.com: ENOTFOUND"
+            #expect(json?["error"] as? String == expected)
+            #expect(error.contains(expected))
+        }
+    }
 }

@@ -38,7 +38,9 @@ public struct ProbeResult: Sendable {
         }
         if let signal = outcome.signal, !outcome.closedByUs { return "\(commandName) was ended by signal \(signal)" }
         if let status = outcome.exitStatus, status != 0, !outcome.closedByUs {
-            return "\(commandName) exited with status \(status)"
+            // The screen usually says why (`Unable to connect to Anthropic services`); the status alone does not.
+            let reason = ExitReason.text(in: frames).map { ": \($0)" } ?? ""
+            return "\(commandName) exited with status \(status)\(reason)"
         }
         return nil
     }
