@@ -33,4 +33,12 @@ struct ScreenCompletenessTests {
     func settling() {
         #expect(ScreenCompleteness(kind: .status).settleMs > ScreenCompleteness(kind: .usage).settleMs)
     }
+
+    @Test("the welcome banner's version alone is not a complete /status (2.1.1 draws the dialog later)")
+    func bannerAlone() {
+        let banner = [
+            "╭─── Claude Code v2.1.1 ───╮", "│ Welcome back! │", "╰──────────────────╯", "", "❯ /status",
+        ]
+        #expect(!ScreenCompleteness(kind: .status).assess(banner, at: Date()).complete)
+    }
 }

@@ -56,7 +56,10 @@ enum StatusSection {
 
     /// The section a title row opens, e.g. ` Account • /login` or `System diagnostics`.
     init?(title line: CaptureLine) {
-        guard line.indent <= 2, !line.hasTreeMark, !line.text.contains(":") else { return nil }
+        // 2.1.283 to 2.1.314 indent the whole panel by three columns; a `⚠` notice is never a title.
+        guard line.indent <= 4, !line.hasTreeMark, !line.text.contains(":"),
+            line.text.unicodeScalars.first?.properties.isAlphabetic == true
+        else { return nil }
         var name = line.text
         var hasCommand = false
         for separator in [" • /", " · /", "•/", "·/"] {

@@ -10,10 +10,17 @@ public enum StatusParser {
 
     /// Parses every frame and keeps the one that told the most (the later one on a tie).
     public static func parse(frames: [[String]]) -> StatusReport {
-        var best = StatusReport()
+        best(of: frames).report
+    }
+
+    /// The report of the frame that told the most (the later one on a tie), and that frame's rows (for `raw`).
+    public static func best(of frames: [[String]]) -> (report: StatusReport, frame: [String]) {
+        var best = (report: StatusReport(), frame: frames.last ?? [])
         for frame in frames {
             let report = parse(lines: frame)
-            if report.score >= best.score, report.foundAnything || !best.foundAnything { best = report }
+            if report.score >= best.report.score, report.foundAnything || !best.report.foundAnything {
+                best = (report, frame)
+            }
         }
         return best
     }
@@ -44,13 +51,26 @@ private struct StatusLineReader {
     private var report = StatusReport()
     private var section = StatusSection.none
     private var pending: Pending?
+    /// A warning an empty row has just interrupted: an indented line right after it still continues the warning
+    /// (2.1.19 to 2.1.314 print the fix command of the PATH warning after one empty row).
+    private var warningBeforeBlank: Pending?
     private var warnings: [String] = []
     private var headerVersion: String?
     private var bannerVersion: String?
     private var lastIndent = 0
 
     mutating func read(_ line: CaptureLine) {
-        if line.isBlank || isChrome(line) {
+        if line.isBlank {
+            if case .warning? = pending { warningBeforeBlank = pending } else { warningBeforeBlank = nil }
+            pending = nil
+            return
+        }
+        if let warning = warningBeforeBlank {
+            warningBeforeBlank = nil
+            pending = pending ?? warning
+        }
+        if isChrome(line) {
+            if isFooter(line) { section = .none }  // the panel ends: what follows is not its diagnostics
             pending = nil
             return
         }
@@ -109,9 +129,13 @@ private struct StatusLineReader {
         case (.ide, _):
             report.ide = message
             pending = .field(.ide, indent: line.indent)
-        case (_, "⚠"):
+        case (.diagnostics, "⚠"):
             warnings.append(message)
             pending = .warning(index: warnings.count - 1, indent: line.indent)
+        case (_, "⚠"):
+            // Start-up notices above the panel (2.1.176: `⚠ 2 setup issues: plugins, install · /doctor`) are not
+            // the panel's installation warnings.
+            report.notices.append(message)
         default:
             break
         }
@@ -196,6 +220,13 @@ private struct StatusLineReader {
             })
         else { return nil }
         return (label, value.trimmed)
+    }
+
+    /// The dialog's tab header or footer: the panel's diagnostics section does not go on past it.
+    private func isFooter(_ line: CaptureLine) -> Bool {
+        let squashed = line.squashed
+        return squashed.contains("esctocancel") || squashed.contains("esctoclose")
+            || squashed.contains("pressentertocontinue") || squashed.contains("statusconfig")
     }
 
     private func isChrome(_ line: CaptureLine) -> Bool {

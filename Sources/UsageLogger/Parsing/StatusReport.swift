@@ -31,6 +31,9 @@ public struct StatusReport: Sendable, Equatable {
     /// Rows with labels this version of usage-logger does not know, as label and value.
     public var extra: [(label: String, value: String)] = []
     public var diagnostics: [Diagnostic] = []
+    /// `⚠` notices shown outside the panel's diagnostics section, such as start-up notices above the dialog
+    /// (2.1.176: `2 setup issues: plugins, install · /doctor`): not installation warnings.
+    public var notices: [String] = []
 
     public init() {}
 
@@ -43,7 +46,7 @@ public struct StatusReport: Sendable, Equatable {
             && lhs.mcpServers == rhs.mcpServers && lhs.mcpSummary == rhs.mcpSummary && lhs.memory == rhs.memory
             && lhs.settingSources == rhs.settingSources && lhs.ide == rhs.ide
             && lhs.extra.map(\.label) == rhs.extra.map(\.label) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
-            && lhs.diagnostics == rhs.diagnostics
+            && lhs.diagnostics == rhs.diagnostics && lhs.notices == rhs.notices
     }
 
     /// How much the screen told us; the parser keeps the frame with the highest score.
@@ -53,6 +56,7 @@ public struct StatusReport: Sendable, Equatable {
             apiKey, apiProvider, workingDirectory, mcpSummary, memory, settingSources, ide,
         ]
         return fields.compactMap { $0 }.count * 2 + mcpServers.count + extra.count + diagnostics.count * 2
+            + notices.count
     }
 
     /// Whether the screen held a `/status` report at all.

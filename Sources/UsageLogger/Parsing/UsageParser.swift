@@ -8,10 +8,15 @@ public enum UsageParser {
 
     /// Parses every frame and keeps the one that told the most (the later one on a tie).
     public static func parse(frames: [[String]], capturedAt: Date) -> UsageReport {
-        var best = UsageReport()
+        best(of: frames, capturedAt: capturedAt).report
+    }
+
+    /// The report of the frame that told the most (the later one on a tie), and that frame's rows (for `raw`).
+    public static func best(of frames: [[String]], capturedAt: Date) -> (report: UsageReport, frame: [String]) {
+        var best = (report: UsageReport(), frame: frames.last ?? [])
         for frame in frames {
             let report = parse(lines: frame, capturedAt: capturedAt)
-            if report.score >= best.score { best = report }
+            if report.score >= best.report.score { best = (report, frame) }
         }
         return best
     }
@@ -52,7 +57,13 @@ private struct UsageLineReader {
         // Only a row that is the loading message (perhaps after a spinner, perhaps with a short hint after it):
         // a text that merely mentions it, such as the README, is not a loading screen.
         if squashed.hasPrefix("loadingusagedata"), squashed.count <= 40 { report.sawLoading = true }
-        if squashed.contains("onlyavailableforsubscriptionplans") { report.unavailable = true }
+        if squashed.contains("onlyavailableforsubscriptionplans") || Self.isUnknownCommand(squashed) {
+            // `/usage is only available for subscription plans.`; `Unknown skill: usage` where a release has no
+            // Usage dialog (2.1.97 signed out): nothing will load, and the record says why.
+            report.unavailable = true
+            report.unavailableReason = line.text.hasPrefix("❯") ? String(line.text.dropFirst()).trimmed : line.text
+            return 1
+        }
         if squashed.contains("showinglastknownusage") || squashed.hasPrefix("asof") { report.stale = true }
         if let percent = UsagePercent.find(in: line.text) {
             readPercent(percent, in: line.text)
@@ -76,6 +87,11 @@ private struct UsageLineReader {
             pendingTitle = (line.text.collapsingSpaces, false)  // any title followed by `N% used` is a window
         }
         return 1
+    }
+
+    /// `Unknown skill: usage` (2.1.97), or a similar answer to an unknown `/usage`.
+    private static func isUnknownCommand(_ squashed: String) -> Bool {
+        ["unknownskillusage", "unknowncommandusage", "unknownslashcommandusage"].contains { squashed.hasPrefix($0) }
     }
 
     private mutating func readPercent(_ percent: UsagePercent, in text: String) {

@@ -69,6 +69,9 @@ public struct UsageReport: Sendable, Equatable {
     public var error: LoadError?
     public var sawLoading = false
     public var unavailable = false
+    /// Why `/usage` shows no data, as the screen says it: `/usage is only available for subscription plans.`,
+    /// `Unknown skill: usage`.
+    public var unavailableReason: String?
     /// The 2.1.208+ rate-limited fallback: last-known bars.
     public var stale = false
 
@@ -93,9 +96,14 @@ public struct UsageReport: Sendable, Equatable {
     /// Whether any field was recovered loosely, so the raw text should be kept.
     public var recoveredLoosely: Bool { windows.contains { $0.recoveredLoosely } }
 
+    /// How much the screen told us, counting every recognised row, so that a half-erased redraw (the cost block
+    /// without its last rows, seen after Esc in 2.1.139 to 2.1.235) never outscores the complete dialog.
     var score: Int {
         var score = windows.count * 4 + windows.filter { $0.resets != nil }.count
-        if let cost { score += 2 + cost.models.count + (cost.totalCost == nil ? 0 : 1) }
+        if let cost {
+            let rows: [Any?] = [cost.totalCost, cost.apiDuration, cost.wallDuration, cost.codeChanges, cost.tokens]
+            score += 2 + rows.compactMap { $0 }.count + cost.models.count
+        }
         if extraUsage != nil { score += 1 }
         if error != nil { score += 2 }
         if unavailable { score += 2 }

@@ -5,7 +5,7 @@ import Foundation
 /// complete and has stopped changing, presses Esc and asks the runner to end Claude Code (which stays running
 /// at its prompt after the dialog closes).
 public final class ProbeDriver: TerminalObserver {
-    private enum TrustStep { case none, pressedDown(atMs: Int), pressedEnter }
+    private enum TrustStep { case none, moved(atMs: Int), pressedEnter }
 
     private static let assessEveryMs = 100
     private static let closeAfterEscMs = 300
@@ -21,6 +21,8 @@ public final class ProbeDriver: TerminalObserver {
     private var fingerprint = ""
     private var unchangedSinceMs = 0
     private var pressedEscAtMs: Int?
+    /// The rendered frames at the moment the probe pressed Esc: the dialog as it stood before closing it.
+    private(set) var framesBeforeEsc: [[String]] = []
 
     public init(kind: ProbeKind, workingDirectory: String, mayAcceptTrustPrompt: Bool) {
         self.kind = kind
@@ -50,12 +52,14 @@ public final class ProbeDriver: TerminalObserver {
         }
         if assessment.complete, activity.elapsedMs - unchangedSinceMs >= completeness.settleMs, !activity.exited {
             pressedEscAtMs = activity.elapsedMs
+            framesBeforeEsc = screen.frames()
             actions.append(.send([0x1B]))
         }
         return actions
     }
 
-    /// Down once the prompt has been quiet, Enter once `❯` marks "Yes, I trust this folder": keys sent while
+    /// Once the prompt has been quiet, the key the screen calls for (Enter when `❯` already marks the option that
+    /// accepts, as in 2.1.1 to 2.1.235, else an arrow towards it), then Enter once `❯` is on it: keys sent while
     /// Claude Code is still drawing are lost or misread.
     private func answerTrustPrompt(_ lines: [String], _ activity: TerminalActivity) -> [TerminalAction] {
         guard mayAcceptTrustPrompt else {
@@ -68,13 +72,14 @@ public final class ProbeDriver: TerminalObserver {
         }
         switch trustStep {
         case .none where activity.quietMs >= Self.trustPromptQuietMs:
-            trustStep = .pressedDown(atMs: activity.elapsedMs)
-            return [.send(Array("\u{1B}[B".utf8))]
-        case .pressedDown where TrustPrompt.isYesSelected(in: lines):
+            guard let key = TrustPrompt.nextKey(in: lines) else { return [] }
+            trustStep = key == .enter ? .pressedEnter : .moved(atMs: activity.elapsedMs)
+            return [.send(key.bytes)]
+        case .moved where TrustPrompt.isYesSelected(in: lines):
             trustStep = .pressedEnter
-            return [.send([0x0D])]
-        case .pressedDown(let atMs) where activity.elapsedMs - atMs >= 3_000:
-            trustStep = .none  // the key was lost: try again once the screen is quiet
+            return [.send(TrustPrompt.Key.enter.bytes)]
+        case .moved(let atMs) where activity.elapsedMs - atMs >= 3_000:
+            trustStep = .none  // the key was lost: look again once the screen is quiet
             return []
         default:
             return []

@@ -9,8 +9,21 @@ public struct ProbeResult: Sendable {
     public let outcome: RunOutcome?
     public let startError: ProbeError?
 
-    /// Rendered frames of the captured output.
-    public var frames: [[String]] { outcome.map { VirtualScreen.frames(of: $0.output) } ?? [] }
+    /// The frames the probe had seen when it pressed Esc (empty when it never did).
+    public var framesBeforeEsc: [[String]] = []
+
+    /// Rendered frames of the captured output, in the order the parsers want them (see `frames(of:beforeEsc:)`).
+    public var frames: [[String]] {
+        outcome.map { Self.frames(of: $0.output, beforeEsc: framesBeforeEsc) } ?? []
+    }
+
+    /// Every frame of `output`, then the frames seen before our Esc. The parsers keep the frame that holds the
+    /// most and, of equal ones, the later: so a dialog as it stood before Esc wins over a redraw after it, which
+    /// can be half erased (2.1.139 to 2.1.235) or overwritten without an erase (`/usage is only available for
+    /// subscription plans.` replaced by `Status dialog dismissed` in 2.1.19 to 2.1.97, leaving no snapshot).
+    public static func frames(of output: [UInt8], beforeEsc: [[String]]) -> [[String]] {
+        VirtualScreen.frames(of: output) + beforeEsc
+    }
 
     /// Why the run failed, in words a person can act on; nil when it succeeded.
     public var failure: String? {
@@ -25,7 +38,9 @@ public struct ProbeResult: Sendable {
         }
         if let signal = outcome.signal, !outcome.closedByUs { return "\(commandName) was ended by signal \(signal)" }
         if let status = outcome.exitStatus, status != 0, !outcome.closedByUs {
-            return "\(commandName) exited with status \(status)"
+            // The screen usually says why (`Unable to connect to Anthropic services`); the status alone does not.
+            let reason = ExitReason.text(in: frames).map { ": \($0)" } ?? ""
+            return "\(commandName) exited with status \(status)\(reason)"
         }
         return nil
     }

@@ -58,7 +58,9 @@ public struct Prober: Sendable {
                 executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
                 environment: childEnvironment(marker), limits: limits, observer: driver, cancellation: cancellation)
             childPID = outcome.processID
-            return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil)
+            return ProbeResult(
+                kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil,
+                framesBeforeEsc: driver.framesBeforeEsc)
         } catch {
             let failure = ProbeError.launchFailed("cannot start \(executable): \(error)")
             return ProbeResult(kind: kind, command: command, capturedAt: capturedAt, outcome: nil, startError: failure)

@@ -25,8 +25,11 @@ struct ScreenCompleteness {
         switch kind {
         case .status:
             let report = StatusParser.parse(lines: lines)
+            // The welcome banner's `Claude Code v2.1.1` alone is not the dialog: 2.1.1 can pause longer than the
+            // settling time between the banner and the dialog, and Esc then would close a dialog never seen.
+            let panel = report.sessionID != nil || report.email != nil || report.model != nil
             return Assessment(
-                complete: report.foundAnything,
+                complete: report.foundAnything && panel,
                 fingerprint: "\(report.score)|\(report.version ?? "")|\(report.diagnostics.count)")
         case .usage:
             let report = UsageParser.parse(lines: lines, capturedAt: date)

@@ -15,17 +15,18 @@ struct ScreenRecord {
         kind: ProbeKind, frames: [[String]], capturedAt: Date, context: RecordContext, failure: String? = nil,
         probe: JSONValue? = nil, durationMs: Int? = nil
     ) -> ScreenRecord {
-        let rawLines = frames.last ?? []
         switch kind {
         case .status:
-            let report = StatusParser.parse(frames: frames)
+            let (report, parsedFrame) = StatusParser.best(of: frames)
+            let rawLines = report.foundAnything ? parsedFrame : lastDrawn(frames)
             let problem = failure ?? (report.foundAnything ? nil : "no /status report recognised in the screen")
             let record = StatusRecord.make(report, context: context, rawLines: rawLines, error: problem, probe: probe)
             let verdict: ScreenVerdict =
                 failure != nil ? .probeFailed : report.foundAnything ? .complete : .nothingRecognised
             return ScreenRecord(record: record, problem: problem, verdict: verdict, statusReport: report)
         case .usage:
-            let report = UsageParser.parse(frames: frames, capturedAt: capturedAt)
+            let (report, parsedFrame) = UsageParser.best(of: frames, capturedAt: capturedAt)
+            let rawLines = report.state != nil ? parsedFrame : lastDrawn(frames)
             var problem = failure
             if problem == nil, report.state == nil { problem = "no /usage data recognised in the screen" }
             if problem == nil, report.state == .error {
@@ -39,5 +40,10 @@ struct ScreenRecord {
                 ? .probeFailed : report.state == nil ? .nothingRecognised : .complete
             return ScreenRecord(record: record, problem: problem, verdict: verdict)
         }
+    }
+
+    /// The last frame that shows anything: the text of a screen where nothing was recognised.
+    private static func lastDrawn(_ frames: [[String]]) -> [String] {
+        frames.last { $0.contains { !$0.trimmed.isEmpty } } ?? []
     }
 }

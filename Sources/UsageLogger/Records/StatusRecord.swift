@@ -44,6 +44,7 @@ public enum StatusRecord {
             ("setting_sources", .from(report.settingSources)),
             ("ide", .from(report.ide)),
             ("extra", .object(report.extra.map { ($0.label, .string($0.value)) })),
+            ("notices", .array(report.notices.map(JSONValue.string))),
         ])
     }
 

@@ -18,6 +18,9 @@ public enum UsageRecord {
             ("duration_ms", .from(durationMs)),
         ]
         if report.stale { data.append(("stale", .bool(true))) }
+        if report.state == .unavailable, let reason = report.unavailableReason {
+            data.append(("message", .string(reason)))
+        }
         var members: [(String, JSONValue)] = [
             ("timestamp", .string(Timestamp.string(from: context.timestamp))),
             ("session_id", .from(context.sessionID)),
