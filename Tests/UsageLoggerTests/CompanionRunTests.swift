@@ -46,8 +46,16 @@ struct CompanionRunTests {
             let setup = Setup(home: home, "exit 1")
             var companion = try setup.companion(["PET_MAX_CONSECUTIVE_FAILURES": "1"])
             #expect(companion.run() == .everyProbeSwitchedOff)
-            let events = setup.events.all
+            let events = setup.events.all.filter { !$0.isTurnEnd }
             #expect(events.count == 4, "\(events)")
+            // Each probe's turn ends with how long it took and what comes next (what `run` says at a terminal).
+            let turns = setup.events.all.filter(\.isTurnEnd)
+            #expect(turns.count == 2)
+            if case .turnEnded(.status, false, let durationMs, .usage, _)? = turns.first {
+                #expect(durationMs >= 0)
+            } else {
+                Issue.record("unexpected turn \(turns)")
+            }
             for (index, kind) in [ProbeKind.status, .usage].enumerated() {
                 guard case .probed(kind, .written(let problem, .probeFailed, [])) = events[index * 2],
                     case .switchedOff(kind, let diagnostic) = events[index * 2 + 1]
@@ -71,7 +79,7 @@ struct CompanionRunTests {
             #expect(companion.run() == .probeLimitReached)
             companion.probeLimit = 3
             #expect(companion.run() == .probeLimitReached)
-            #expect(setup.events.all.count == 3)
+            #expect(setup.events.all.filter { !$0.isTurnEnd }.count == 3)
             #expect(logRecords(setup.logs + "/usage.jsonl").count + logRecords(setup.logs + "/status.jsonl").count == 3)
         }
     }
@@ -98,5 +106,12 @@ struct CompanionRunTests {
             #expect(Set(records.compactMap { $0["session_id"]?.stringValue }).count == 1)
             #expect(records.first?["session_id"]?.stringValue?.count == 36)
         }
+    }
+}
+
+extension Companion.Event {
+    var isTurnEnd: Bool {
+        if case .turnEnded = self { return true }
+        return false
     }
 }

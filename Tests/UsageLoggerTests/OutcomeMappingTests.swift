@@ -46,6 +46,19 @@ struct OutcomeMappingTests {
                 + "usage-logger: every probe is switched off after repeated failures; the companion exits\n")
     }
 
+    @Test("at a terminal `run` says each probe: kind, result, duration and the next turn; elsewhere nothing")
+    func turnLines() {
+        let event = Companion.Event.turnEnded(.usage, succeeded: true, durationMs: 2_140, next: .status, inMs: 58_000)
+        let watched = CapturingConsole()
+        var console = watched.console
+        console.errorIsTerminal = true
+        console.say(event)
+        #expect(watched.standardError.hasSuffix(" usage recorded in 2.1 s; next status in 58 s\n"))
+        let service = CapturingConsole()
+        service.console.say(event)
+        #expect(service.standardError.isEmpty)
+    }
+
     @Test("events and notes are said on stderr, one line each")
     func events() throws {
         let capture = CapturingConsole()

@@ -127,15 +127,16 @@ extension Console {
             break
         case .probed(let kind, .written(let problem, _, let notes)):
             for note in notes { say(note) }
-            if let problem {
-                errorLine("\(kind.rawValue): \(problem)")
-            } else if errorIsTerminal {  // a person watching `run` sees each probe
-                errorLine(
-                    "\(Timestamp.string(from: Date()).prefix(19).replacingOccurrences(of: "T", with: " ")) "
-                        + "\(kind.rawValue): recorded")
-            }
+            if let problem { errorLine("\(kind.rawValue): \(problem)") }
         case .probed(let kind, .writeFailed(let error, _)):
             errorLine("\(kind.rawValue): \(error)")
+        case .turnEnded(let kind, let succeeded, let durationMs, let next, let inMs):
+            guard errorIsTerminal else { break }  // a person watching `run` sees each probe; a service's log does not
+            let time = Timestamp.string(from: Date()).prefix(19).replacingOccurrences(of: "T", with: " ")
+            let after = next.map { "; next \($0.rawValue) in \(AgeText.text(Double(inMs) / 1000))" } ?? ""
+            errorLine(
+                "\(time) \(kind.rawValue) \(succeeded ? "recorded" : "failed") in "
+                    + String(format: "%.1f s", Double(durationMs) / 1000) + after)
         case .switchedOff(_, let diagnostic):
             errorLine(diagnostic.message)
         case .recordFailed(let error):

@@ -8,6 +8,8 @@ public struct Companion {
     enum Event: Equatable {
         /// A probe ended, and this is what the recorder made of it.
         case probed(ProbeKind, Recorder.Outcome)
+        /// A probe's turn is over: how long it took, whether it worked, and which probe comes next and when.
+        case turnEnded(ProbeKind, succeeded: Bool, durationMs: Int, next: ProbeKind?, inMs: Int64)
         /// Failures in a row switched a probe off; `diagnostic` is what `diagnostics.jsonl` records about it.
         case switchedOff(ProbeKind, Diagnostic)
         /// A record about the companion itself (a switch-off) could not be written.
@@ -99,6 +101,7 @@ public struct Companion {
 
     private mutating func probe(_ kind: ProbeKind) {
         probes += 1
+        let startedMs = MonotonicClock.nowMilliseconds()
         var probeContext = context
         if let session = SessionContext.load(from: directory.path), let id = session.sessionID,
             Date().timeIntervalSince(session.updatedAt) < 3_600
@@ -126,9 +129,15 @@ public struct Companion {
             problem = error.description
             result = verdict == nil || verdict == .complete ? .writeFailed : .failure
         }
-        if schedule.record(kind, result, nowMs: MonotonicClock.nowMilliseconds()) {
+        let endedMs = MonotonicClock.nowMilliseconds()
+        if schedule.record(kind, result, nowMs: endedMs) {
             switchedOff(kind, lastProblem: problem ?? "unknown")
         }
+        let next = schedule.next()
+        onEvent(
+            .turnEnded(
+                kind, succeeded: result == .success, durationMs: Int(endedMs - startedMs), next: next?.kind,
+                inMs: max(0, (next?.atMs ?? endedMs) - endedMs)))
     }
 
     private func switchedOff(_ kind: ProbeKind, lastProblem: String) {
