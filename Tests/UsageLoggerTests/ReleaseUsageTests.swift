@@ -97,4 +97,17 @@ struct ReleaseUsageTests {
             capturedAt: Self.capturedAt)
         #expect(report.windows.map(\.usedPercent) == [5])
     }
+
+    @Test("a window under a known title beats one under a row a half-finished redraw left above it (2.1.314)")
+    func knownTitleWins() {
+        let windows = [
+            "  Current session", "  ██████  42% used", "  Resets 7:10am (UTC)", "  Current week (all models)",
+            "  ██  17% used", "  Resets Dec 3, 7:10am (UTC)",
+        ]
+        var redrawn = windows
+        redrawn[0] = "  What's contributing to your usage?"
+        redrawn[1] = "  Approximate · sessions on this machine only        42% used"
+        let report = UsageParser.parse(frames: [windows, redrawn], capturedAt: Self.capturedAt)
+        #expect(report.windows.map(\.name) == ["Current session", "Current week (all models)"])
+    }
 }

@@ -100,6 +100,10 @@ public struct UsageReport: Sendable, Equatable {
     /// without its last rows, seen after Esc in 2.1.139 to 2.1.235) never outscores the complete dialog.
     var score: Int {
         var score = windows.count * 4 + windows.filter { $0.resets != nil }.count
+        // A window under a known title counts more than one under whatever row a half-finished redraw left above
+        // its percentage (2.1.283: `What's contributing to your usage?` over `42% used`).
+        score +=
+            windows.filter { if case .window(_, false)? = WindowTitle.match($0.name) { true } else { false } }.count
         if let cost {
             let rows: [Any?] = [cost.totalCost, cost.apiDuration, cost.wallDuration, cost.codeChanges, cost.tokens]
             score += 2 + rows.compactMap { $0 }.count + cost.models.count

@@ -21,7 +21,11 @@ public final class ProbeDriver: TerminalObserver {
     private var fingerprint = ""
     private var unchangedSinceMs = 0
     private var pressedEscAtMs: Int?
-    /// The rendered frames at the moment the probe pressed Esc: the dialog as it stood before closing it.
+    /// The screen that held the most of all those assessed: some releases overwrite rows without erasing them
+    /// (2.1.283 and 2.1.314 drop the plan windows when a refresh fails), which leaves no snapshot.
+    private var mostComplete: (score: Int, lines: [String]) = (0, [])
+    /// The most complete screen seen, then the rendered frames at the moment the probe pressed Esc: the dialog as
+    /// it stood before closing it.
     private(set) var framesBeforeEsc: [[String]] = []
 
     public init(kind: ProbeKind, workingDirectory: String, mayAcceptTrustPrompt: Bool) {
@@ -46,13 +50,14 @@ public final class ProbeDriver: TerminalObserver {
             return actions
         }
         let assessment = completeness.assess(lines, at: Date())
+        if assessment.score > 0, assessment.score >= mostComplete.score { mostComplete = (assessment.score, lines) }
         if assessment.fingerprint != fingerprint {
             fingerprint = assessment.fingerprint
             unchangedSinceMs = activity.elapsedMs
         }
         if assessment.complete, activity.elapsedMs - unchangedSinceMs >= completeness.settleMs, !activity.exited {
             pressedEscAtMs = activity.elapsedMs
-            framesBeforeEsc = screen.frames()
+            framesBeforeEsc = (mostComplete.score > 0 ? [mostComplete.lines] : []) + screen.frames()
             actions.append(.send([0x1B]))
         }
         return actions

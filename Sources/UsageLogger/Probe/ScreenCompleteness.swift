@@ -8,6 +8,8 @@ struct ScreenCompleteness {
     struct Assessment: Equatable {
         var complete: Bool
         var fingerprint: String
+        /// How much the screen holds, as the parsers count it when they choose a frame.
+        var score = 0
     }
 
     let kind: ProbeKind
@@ -30,13 +32,15 @@ struct ScreenCompleteness {
             let panel = report.sessionID != nil || report.email != nil || report.model != nil
             return Assessment(
                 complete: report.foundAnything && panel,
-                fingerprint: "\(report.score)|\(report.version ?? "")|\(report.diagnostics.count)")
+                fingerprint: "\(report.score)|\(report.version ?? "")|\(report.diagnostics.count)",
+                score: report.foundAnything ? report.score : 0)
         case .usage:
             let report = UsageParser.parse(lines: lines, capturedAt: date)
             // Since 2.1.118 the cost block shows at once while the plan windows still load: not done yet.
             let stillLoading = report.sawLoading && report.windows.isEmpty
             let complete = report.state != nil && report.state != .loading && !stillLoading
-            return Assessment(complete: complete, fingerprint: "\(report.score)|\(report.state?.rawValue ?? "")")
+            return Assessment(
+                complete: complete, fingerprint: "\(report.score)|\(report.state?.rawValue ?? "")", score: report.score)
         }
     }
 }
