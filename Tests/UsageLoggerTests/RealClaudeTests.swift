@@ -3,8 +3,10 @@ import Testing
 
 @testable import UsageLogger
 
-/// `usage-logger probe` against the real, current Claude Code CLI, offline and not logged in, in a sandbox.
-/// Skipped, with the reason on stderr, only when the CLI cannot be fetched.
+/// `usage-logger probe` against the real Claude Code CLI, offline and not logged in, in a sandbox: the newest
+/// release by default, the one of `REAL_CLAUDE_VERSION=<claude-agent-sdk version>` when set (`.ci/run` runs this
+/// suite for the pinned release of `Benchmarks/compat-releases.txt` and the newest two). Skipped, with the reason
+/// on stderr, only when the CLI cannot be fetched.
 @Suite(
     "Real Claude Code", .serialized, .timeLimit(.minutes(3)),
     .enabled(if: RealClaude.isAvailable, "the real Claude Code CLI could not be fetched by ../shared/tools/real-claude")
@@ -83,6 +85,24 @@ struct RealClaudeTests {
             #expect(data?["total_tokens"] as? Int == 0)
             #expect((data?["cost"] as? [String: Any])?["total_cost"] as? String != nil)
             #expect(survivors(sandbox).isEmpty)
+        }
+    }
+
+    @Test("probe usage as a signed-in subscriber (fake API): the plan windows, then probe status")
+    func subscriber() throws {
+        try RealClaude.withFakeAPI { api in
+            try RealClaude.withSandbox { sandbox in
+                let (code, json, error) = probe("usage", sandbox, api)
+                #expect(code == .success, "\(error)")
+                let windows = (json?["usage_data"] as? [String: Any])?["windows"] as? [[String: Any]] ?? []
+                #expect(windows.map { $0["name"] as? String } == ["Current session", "Current week (all models)"])
+                #expect(windows.map { $0["used_percent"] as? Int } == [42, 17])
+                #expect(windows.allSatisfy { $0["resets_at"] as? String != nil })
+                let (statusCode, status, statusError) = probe("status", sandbox, api)
+                #expect(statusCode == .success, "\(statusError)")
+                #expect((status?["model"] as? String)?.isEmpty == false)
+                #expect(survivors(sandbox).isEmpty)
+            }
         }
     }
 

@@ -67,7 +67,7 @@ private struct StatusLineReader {
         }
         if let warning = warningBeforeBlank {
             warningBeforeBlank = nil
-            pending = pending ?? warning
+            pending = warning
         }
         if isChrome(line) {
             if isFooter(line) { section = .none }  // the panel ends: what follows is not its diagnostics

@@ -69,6 +69,44 @@ enum RealClaude {
         return Sandbox(directory: directory, environment: environment)
     }
 
+    /// `../shared/tools/fake-anthropic-api` on a free loopback port for the duration of `body`, which gets the
+    /// environment that makes the real CLI a signed-in subscriber of it (plan windows 42 % and 17 %).
+    static func withFakeAPI<Result>(_ body: ([String: String]) throws -> Result) throws -> Result {
+        let tool = (Self.tool as NSString).deletingLastPathComponent + "/fake-anthropic-api"
+        var port = Int.random(in: 20_000...40_000)
+        while portAccepts(port) { port = Int.random(in: 20_000...40_000) }  // taken by another server
+        let server = try SpawnedCommand(
+            "/usr/bin/env", ["python3", tool, "--port", "\(port)"], environment: ProcessInfo.processInfo.environment)
+        defer {
+            server.signal(SIGTERM)
+            _ = server.waitForExit(milliseconds: 2_000)
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !portAccepts(port), ContinuousClock.now < deadline {
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(50))  // poll a bound port
+        }
+        guard portAccepts(port) else { throw ToolError(message: "fake-anthropic-api did not listen on \(port)") }
+        return try body([
+            "ANTHROPIC_BASE_URL": "http://127.0.0.1:\(port)",
+            "CLAUDE_CODE_OAUTH_TOKEN": "sk-ant-oat01-usage-logger-test",
+        ])
+    }
+
+    private static func portAccepts(_ port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
     struct ToolError: Error { let message: String }
 
     /// Runs a command and collects its output (for the tool and `claude --version`).
