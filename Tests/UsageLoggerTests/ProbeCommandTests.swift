@@ -6,23 +6,11 @@ import Testing
 /// `usage-logger probe` end to end, in-process, against fake `claude` scripts.
 @Suite("probe command", .serialized, .timeLimit(.minutes(1)))
 struct ProbeCommandTests {
-    /// An environment whose HOME, probe directory and Claude config directory are all inside `home`.
-    private func environment(_ fake: FakeClaude, home: TemporaryDirectory, _ extra: [String: String] = [:]) -> [String:
-        String]
-    {
-        var environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fake.path,
-            "PET_PROBE_DIR": home.path + "/probe", "CLAUDE_CONFIG_DIR": home.path + "/.claude",
-        ]
-        environment.merge(extra) { $1 }
-        return environment
-    }
-
     @Test("probe status prints the record and exits 0, leaving no process")
     func status() {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: "status-2.1.55.txt", FakeClaude.waitForKey)
-            let (code, output) = runCLI(["probe", "status"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "status"], environment: probeEnvironment(fake, home: home))
             #expect(code == .success)
             let json = output.json
             #expect(json?["version"] as? String == "2.1.55")
@@ -43,7 +31,7 @@ struct ProbeCommandTests {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: "usage-2.1.55.txt")
             let (code, output) = runCLI(
-                ["probe", "usage"], environment: environment(fake, home: home, ["PET_LOGGING_DEBUG": "yes"]))
+                ["probe", "usage"], environment: probeEnvironment(fake, home: home, ["PET_LOGGING_DEBUG": "yes"]))
             #expect(code == .success)
             let data = output.json?["usage_data"] as? [String: Any]
             #expect(data?["state"] as? String == "ok")
@@ -65,7 +53,7 @@ struct ProbeCommandTests {
                 cat '\(Fixtures.path("usage-2.1.55.txt"))'
                 \(FakeClaude.waitForKey)
                 """)
-            let (code, output) = runCLI(["probe", "usage"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "usage"], environment: probeEnvironment(fake, home: home))
             #expect(code == .success)
             let windows = (output.json?["usage_data"] as? [String: Any])?["windows"] as? [[String: Any]]
             #expect(windows?.count == 3)
@@ -90,7 +78,7 @@ struct ProbeCommandTests {
             let theirs = home.path + "/.claude/projects/-home-user-project"
             home.write(".claude/projects/\(ProbeDirectory.slug(for: probe))/notes.txt", "keep\n")
             home.write(".claude/projects/-home-user-project/0b6f6a52-7d0e-4c8e-9a51-2f4d1c9e8a10.jsonl", "{}\n")
-            let (code, _) = runCLI(["probe", "status"], environment: environment(fake, home: home))
+            let (code, _) = runCLI(["probe", "status"], environment: probeEnvironment(fake, home: home))
             #expect(code == .success)
             // Beside the notes, so in the folder checked below.
             let during = try String(contentsOfFile: fake.directory.path + "/bin/during-probe.txt", encoding: .utf8)
@@ -104,7 +92,7 @@ struct ProbeCommandTests {
     func trustAccepted() {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: nil, TrustPromptScript.body)
-            let (code, output) = runCLI(["probe", "status"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "status"], environment: probeEnvironment(fake, home: home))
             #expect(code == .success, "\(output.standardError)")
             #expect(output.json?["version"] as? String == "2.1.55")
         }
@@ -118,7 +106,7 @@ struct ProbeCommandTests {
             chmod(home.path + "/project", 0o755)
             let (code, output) = runCLI(
                 ["probe", "status"],
-                environment: environment(fake, home: home, ["PET_PROBE_DIR": home.path + "/project"]))
+                environment: probeEnvironment(fake, home: home, ["PET_PROBE_DIR": home.path + "/project"]))
             #expect(code == .cannotCreate)
             #expect((output.json?["error"] as? String)?.contains("not usage-logger's own probe directory") == true)
             #expect(output.standardError.contains("PET_PROBE_DIR=\(home.path)/project"))
@@ -133,7 +121,7 @@ struct ProbeCommandTests {
     func usageError() {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: "usage-error-expired.txt")
-            let (code, output) = runCLI(["probe", "usage"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "usage"], environment: probeEnvironment(fake, home: home))
             #expect(code == .unavailable)
             let error = (output.json?["usage_data"] as? [String: Any])?["error"] as? [String: Any]
             #expect(error?["type"] as? String == "authentication_error")
@@ -145,7 +133,7 @@ struct ProbeCommandTests {
     func unparsable() {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: nil, "echo 'Welcome to something else entirely'")
-            let (code, output) = runCLI(["probe", "status"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "status"], environment: probeEnvironment(fake, home: home))
             #expect(code == .dataError)
             #expect(output.json?["error"] as? String != nil)
             #expect((output.json?["raw"] as? String)?.contains("Welcome to something else") == true)
@@ -158,7 +146,7 @@ struct ProbeCommandTests {
             let fake = FakeClaude(in: home, sample: nil, "echo 'Loading usage data…'\nexec \"$sleeper\" 1000")
             let (code, output) = runCLI(
                 ["probe", "usage"],
-                environment: environment(fake, home: home, ["PET_COMMAND_TIMEOUT": "700"]))
+                environment: probeEnvironment(fake, home: home, ["PET_COMMAND_TIMEOUT": "700"]))
             #expect(code == .unavailable)
             #expect((output.json?["probe"] as? [String: Any])?["timed_out"] as? Bool == true)
             #expect((output.json?["usage_data"] as? [String: Any])?["state"] as? String == "loading")
@@ -171,7 +159,7 @@ struct ProbeCommandTests {
     func failing() {
         withTemporaryDirectory { home in
             let fake = FakeClaude(in: home, sample: nil, "echo 'boom' >&2\nexit 3")
-            let (code, output) = runCLI(["probe", "status"], environment: environment(fake, home: home))
+            let (code, output) = runCLI(["probe", "status"], environment: probeEnvironment(fake, home: home))
             #expect(code == .unavailable)
             #expect(output.standardError.contains("exited with status 3"))
         }
@@ -219,7 +207,7 @@ struct ProbeCommandTests {
             let fake = FakeClaude(
                 in: home, sample: nil, "printf 'Version: 2.1.1\\nEmail: %s@example.com\\n' \"${CLAUDECODE:-clean}\"")
             let (_, output) = runCLI(
-                ["probe", "status"], environment: environment(fake, home: home, ["CLAUDECODE": "1"]))
+                ["probe", "status"], environment: probeEnvironment(fake, home: home, ["CLAUDECODE": "1"]))
             #expect(output.json?["email"] as? String == "clean@example.com")
         }
     }
@@ -230,7 +218,8 @@ struct ProbeCommandTests {
             let fake = FakeClaude(in: home, sample: "status-2.1.55.txt")
             let file = home.write("a-file", "x")
             let (code, output) = runCLI(
-                ["probe", "status"], environment: environment(fake, home: home, ["PET_PROBE_DIR": file + "/probe"]))
+                ["probe", "status"], environment: probeEnvironment(fake, home: home, ["PET_PROBE_DIR": file + "/probe"])
+            )
             #expect(code == .cannotCreate)
             #expect(output.standardError.contains("PET_PROBE_DIR"))
         }

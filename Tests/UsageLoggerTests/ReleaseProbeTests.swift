@@ -8,17 +8,6 @@ import Testing
 /// stays until it is ended, as the real one does.
 @Suite("Probes of real releases, replayed", .serialized, .timeLimit(.minutes(1)))
 struct ReleaseProbeTests {
-    private func environment(_ fake: FakeClaude, home: TemporaryDirectory, _ extra: [String: String] = [:]) -> [String:
-        String]
-    {
-        var environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fake.path,
-            "PET_PROBE_DIR": home.path + "/probe", "CLAUDE_CONFIG_DIR": home.path + "/.claude",
-        ]
-        environment.merge(extra) { $1 }
-        return environment
-    }
-
     /// A fake that replays `releases/<name>.raw`: the first `escOffset` bytes, then, after a key, the rest.
     private func replay(_ name: String, escOffset: Int, in home: TemporaryDirectory) -> FakeClaude {
         let file = Fixtures.path("releases/\(name).raw")
@@ -36,7 +25,7 @@ struct ReleaseProbeTests {
     private func probe(_ kind: String, _ fake: FakeClaude, _ home: TemporaryDirectory, _ extra: [String: String] = [:])
         -> (ExitCode, [String: Any]?, String)
     {
-        let (code, output) = runCLI(["probe", kind], environment: environment(fake, home: home, extra))
+        let (code, output) = runCLI(["probe", kind], environment: probeEnvironment(fake, home: home, extra))
         return (code, output.json, output.standardError)
     }
 

@@ -25,3 +25,13 @@ struct FakeClaude {
     /// Shell code that waits for one key press (Esc) in raw mode, like the real dialog.
     static let waitForKey = "stty raw -echo 2>/dev/null; dd bs=1 count=1 >/dev/null 2>&1; echo closed"
 }
+
+/// An environment for probing `fake` whose HOME, probe directory and Claude config directory are all inside
+/// `home`, plus `extra`.
+func probeEnvironment(_ fake: FakeClaude, home: TemporaryDirectory, _ extra: [String: String] = [:]) -> [String: String]
+{
+    [
+        "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fake.path,
+        "PET_PROBE_DIR": home.path + "/probe", "CLAUDE_CONFIG_DIR": home.path + "/.claude",
+    ].merging(extra) { $1 }
+}
