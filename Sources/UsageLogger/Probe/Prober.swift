@@ -56,7 +56,8 @@ public struct Prober: Sendable {
         do {
             let outcome = try runner.run(
                 executable: executable, arguments: Array(command.dropFirst()), workingDirectory: directory,
-                environment: childEnvironment(marker), limits: limits, observer: driver, cancellation: cancellation)
+                environment: childEnvironment(marker, directory: directory), limits: limits, observer: driver,
+                cancellation: cancellation)
             childPID = outcome.processID
             return ProbeResult(
                 kind: kind, command: command, capturedAt: capturedAt, outcome: outcome, startError: nil,
@@ -67,13 +68,12 @@ public struct Prober: Sendable {
         }
     }
 
-    /// Our environment with `TERM` set for a 256-colour terminal and our probe marker, minus the markers Claude Code sets for its own
-    /// children: the statusline runs inside Claude Code, and claude refuses or behaves differently when nested.
-    private func childEnvironment(_ marker: ProbeMarker) -> [String: String] {
-        var child = environment
+    /// Our environment without Claude Code's session plumbing (the statusline that starts the companion runs inside
+    /// Claude Code), with `TERM` set for a 256-colour terminal and our probe marker.
+    private func childEnvironment(_ marker: ProbeMarker, directory: String) -> [String: String] {
+        var child = ClaudeCodeEnvironment.withoutSessionPlumbing(environment)
+        child["PWD"] = directory  // where it runs, not the user's project the statusline was started in
         child["TERM"] = "xterm-256color"
-        child["CLAUDECODE"] = nil
-        child["CLAUDE_CODE_ENTRYPOINT"] = nil
         // Claude Code runs the user's statusLine command in the probe too; this tells it not to record the
         // probe's throwaway session as the user's, nor to keep the companion from going idle.
         child[ProbeMarker.variable] = marker.value

@@ -22,8 +22,8 @@ struct QuickCommand {
         case .failure(let error): return (nil, error.description)
         }
         let directory = (try? ProbeDirectory(path: configuration.probeDirectory).prepare()) ?? "/"
-        var childEnvironment = environment
-        childEnvironment["CLAUDECODE"] = nil
+        var childEnvironment = ClaudeCodeEnvironment.withoutSessionPlumbing(environment)
+        childEnvironment["PWD"] = directory
         do {
             let outcome = try TerminalRunner().run(
                 executable: executable, arguments: arguments, workingDirectory: directory,

@@ -16,7 +16,8 @@ enum CompanionLauncher {
         }
         defer { lock.closeKeepingLock() }  // our copy only: the child's inherited descriptor keeps the lock
         let idleExitMs = configuration.idleExitMs ?? defaultIdleExitMs
-        var environment = environment
+        // Started from inside Claude Code, it runs as if started from cron: none of the session's plumbing.
+        var environment = ClaudeCodeEnvironment.withoutSessionPlumbing(environment)
         environment["PET_LOG_DIR"] = directory  // the same directory, whatever its current directory
         // Detached: a session of its own and no terminal, so it outlives the statusline and Claude Code's hangups.
         let child = try? ChildProcess.spawn(
