@@ -105,6 +105,9 @@ extension Console {
             errorLine(
                 "note: \(path) was not valid JSON and was replaced; the installation warnings seen now are taken as "
                     + "known without a diagnostics record")
+        case .signedOut(_, let firstSeen):
+            // Said once; `doctor` and diagnostics.jsonl keep saying it while it lasts.
+            if firstSeen { errorLine("warning: \(SignedOutProbe.explanation)\n    fix: \(SignedOutProbe.fix)") }
         }
     }
 

@@ -133,6 +133,12 @@ public struct Companion {
         if schedule.record(kind, result, nowMs: endedMs) {
             switchedOff(kind, lastProblem: problem ?? "unknown")
         }
+        if case .written(_, _, let notes) = outcome, notes.contains(where: \.isSignedOut) {
+            // Signed out, /usage shows nothing the statusline does not record: look again only at the status
+            // interval, to notice when the sign-in is fixed.
+            let recheckMs = Int64(max(context.configuration.statusIntervalMs, context.configuration.usageIntervalMs))
+            schedule.postpone(.usage, untilMs: endedMs + recheckMs)
+        }
         let next = schedule.next()
         onEvent(
             .turnEnded(

@@ -66,6 +66,13 @@ public struct CompanionSchedule: Sendable, Equatable {
         return false
     }
 
+    /// Moves the kind's next turn to no earlier than `untilMs` (a probe that has nothing to add for a while).
+    public mutating func postpone(_ kind: ProbeKind, untilMs: Int64) {
+        guard var slot = slots[kind] else { return }
+        slot.nextDueMs = max(slot.nextDueMs, untilMs)
+        slots[kind] = slot
+    }
+
     /// Takes new intervals (after a reload): the next turn moves to one new interval after the last turn.
     public mutating func changeIntervals(_ intervals: [ProbeKind: Int]) {
         for (kind, interval) in intervals {

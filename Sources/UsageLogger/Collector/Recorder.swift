@@ -32,6 +32,14 @@ struct Recorder {
         /// The state file was not valid JSON and was replaced; the diagnostics this probe saw were taken as known
         /// without a record.
         case stateReplaced(path: String)
+        /// `/usage` ran signed out while the statusline shows plan limits (`SignedOutProbe`), since `since`;
+        /// `firstSeen` when this probe is the first to see it (the diagnostics record was written now).
+        case signedOut(since: Date, firstSeen: Bool)
+
+        var isSignedOut: Bool {
+            if case .signedOut = self { return true }
+            return false
+        }
     }
 
     let context: CollectorContext
@@ -62,7 +70,8 @@ struct Recorder {
         let screen = ScreenRecord.make(
             kind: kind, frames: result.frames, capturedAt: result.capturedAt,
             context: context.recordContext(at: result.capturedAt), failure: result.failure,
-            probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs)
+            probe: result.outcome?.json(command: result.command), durationMs: result.outcome?.durationMs,
+            limitsSeenAt: SessionContext.load(from: directory.path)?.rateLimitsAt)
         let sink = RecordSink(directory: directory.path, configuration: configuration)
         let report: LogWriter.Report
         do {
@@ -131,7 +140,42 @@ struct Recorder {
                     .stateUnusable(error as? StateStore.Problem ?? .unsaved(path: store.path, reason: "\(error)")))
             }
         }
+        if let signedOut = screen.signedOut {
+            notes += try updateSignedOut(signedOut, store: store, sink: sink, at: date)
+        }
         return notes + debugNotes(kind, sink: sink, report: report)
+    }
+
+    /// Records in `diagnostics.jsonl` when `/usage` starts and stops running signed out while the statusline shows
+    /// plan limits, once each, like the installation warnings; the note says it holds.
+    private func updateSignedOut(_ signedOut: Bool, store: StateStore, sink: RecordSink, at date: Date)
+        throws(LogWriteError) -> [Note]
+    {
+        let recordContext = context.recordContext(at: date)
+        do {
+            return try store.update { state -> [Note] in
+                switch (signedOut, state.signedOutSince) {
+                case (true, let since?):
+                    return [.signedOut(since: since, firstSeen: false)]
+                case (true, nil):
+                    let record = DiagnosticChanges.record(SignedOutProbe.diagnostic, event: "appeared", recordContext)
+                    try sink.append([record], to: .diagnostics)
+                    state.signedOutSince = date
+                    return [.signedOut(since: date, firstSeen: true)]
+                case (false, _?):
+                    let record = DiagnosticChanges.record(SignedOutProbe.diagnostic, event: "resolved", recordContext)
+                    try sink.append([record], to: .diagnostics)
+                    state.signedOutSince = nil
+                    return []
+                case (false, nil):
+                    return []
+                }
+            }
+        } catch let error as LogWriteError {
+            throw error
+        } catch {
+            return [.stateUnusable(error as? StateStore.Problem ?? .unsaved(path: store.path, reason: "\(error)"))]
+        }
     }
 
     /// With `PET_LOGGING_DEBUG`: permissions tightened, rotation.

@@ -11,6 +11,8 @@ public struct Diagnostic: Sendable, Equatable {
         case largeMemoryFile = "large_memory_file"
         /// Not a Claude Code warning: the companion switched a probe off after failing too often.
         case probeDisabled = "probe_disabled"
+        /// Not a Claude Code warning: `/usage` probes run signed out while the statusline shows plan limits.
+        case probeSignedOut = "probe_signed_out"
         case other
     }
 

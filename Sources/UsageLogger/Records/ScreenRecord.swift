@@ -8,12 +8,15 @@ struct ScreenRecord {
     let verdict: ScreenVerdict
     /// The parsed `/status`, when this is one (its diagnostics feed `diagnostics.jsonl`).
     var statusReport: StatusReport?
+    /// For `/usage`: whether it ran signed out while the statusline shows plan limits (see `SignedOutProbe`); nil
+    /// when the screen tells nothing either way.
+    var signedOut: Bool?
 
     /// `failure` is why the command itself failed (it wins over what the screen showed); `probe` is the probe's
-    /// own account, nil for a saved capture.
+    /// own account, nil for a saved capture; `limitsSeenAt` is when the statusline last saw plan limits.
     static func make(
         kind: ProbeKind, frames: [[String]], capturedAt: Date, context: RecordContext, failure: String? = nil,
-        probe: JSONValue? = nil, durationMs: Int? = nil
+        probe: JSONValue? = nil, durationMs: Int? = nil, limitsSeenAt: Date? = nil
     ) -> ScreenRecord {
         switch kind {
         case .status:
@@ -33,12 +36,15 @@ struct ScreenRecord {
                 let type = report.error?.type ?? "unknown_error"
                 problem = "claude /usage reported \(type): \(report.error?.message ?? "no message")"
             }
+            let signedOut =
+                failure == nil ? SignedOutProbe.check(report, limitsSeenAt: limitsSeenAt, capturedAt: capturedAt) : nil
             let record = UsageRecord.make(
-                report, context: context, rawLines: rawLines, durationMs: durationMs, error: problem, probe: probe)
+                report, context: context, rawLines: rawLines, durationMs: durationMs, error: problem, probe: probe,
+                signedOut: signedOut == true)
             let verdict: ScreenVerdict =
                 failure != nil || (probe != nil && report.state == .error)
                 ? .probeFailed : report.state == nil ? .nothingRecognised : .complete
-            return ScreenRecord(record: record, problem: problem, verdict: verdict)
+            return ScreenRecord(record: record, problem: problem, verdict: verdict, signedOut: signedOut)
         }
     }
 

@@ -2,10 +2,12 @@
 /// total_tokens, error, duration_ms}}`. Probes (`source: "command"`) and the statusline (`source: "statusline"`)
 /// both build it here.
 public enum UsageRecord {
-    /// `totalTokens` is given when known from elsewhere than the screen's cost block (the statusline's input).
+    /// `totalTokens` is given when known from elsewhere than the screen's cost block (the statusline's input);
+    /// `signedOut` marks a probe that ran signed out while the statusline shows plan limits (`SignedOutProbe`).
     public static func make(
         _ report: UsageReport, context: RecordContext, rawLines: [String], source: String = "command",
-        totalTokens: Int? = nil, durationMs: Int? = nil, error: String? = nil, probe: JSONValue? = nil
+        totalTokens: Int? = nil, durationMs: Int? = nil, error: String? = nil, probe: JSONValue? = nil,
+        signedOut: Bool = false
     ) -> JSONValue {
         var data: [(String, JSONValue)] = [
             ("source", .string(source)),
@@ -18,7 +20,10 @@ public enum UsageRecord {
             ("duration_ms", .from(durationMs)),
         ]
         if report.stale { data.append(("stale", .bool(true))) }
-        if report.state == .unavailable, let reason = report.unavailableReason {
+        if signedOut {
+            data.append(("signed_out", .bool(true)))
+            data.append(("message", .string(SignedOutProbe.explanation)))
+        } else if report.state == .unavailable, let reason = report.unavailableReason {
             data.append(("message", .string(reason)))
         }
         var members: [(String, JSONValue)] = [

@@ -9,6 +9,9 @@ public struct LoggerState: Sendable, Equatable {
     public var knownDiagnostics: [Diagnostic] = []
     /// The low-space warning was given and space has not come back since.
     public var lowSpaceWarned = false
+    /// Since when `/usage` probes run signed out while the statusline shows plan limits (`SignedOutProbe`); nil
+    /// when they do not.
+    public var signedOutSince: Date?
 
     public init() {}
 
@@ -24,6 +27,7 @@ public struct LoggerState: Sendable, Equatable {
             ("last_success", times(lastSuccess)),
             ("known_diagnostics", .array(knownDiagnostics.map(StatusRecord.item))),
             ("low_space_warned", .bool(lowSpaceWarned)),
+            ("signed_out_since", .from(signedOutSince.map(Timestamp.string(from:)))),
         ])
     }
 
@@ -50,5 +54,6 @@ public struct LoggerState: Sendable, Equatable {
             return Diagnostic(message: message, kind: kind, severity: severity, details: details)
         }
         lowSpaceWarned = json["low_space_warned"] == .bool(true)
+        signedOutSince = json["signed_out_since"]?.stringValue.flatMap(Timestamp.date(from:))
     }
 }

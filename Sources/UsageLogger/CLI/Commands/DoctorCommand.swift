@@ -16,8 +16,9 @@ enum DoctorCommand {
         discussion: """
             Checks and prints, each with a fix when it fails: the claude command and its version, whether you are
             signed in (email and plan; masked with PET_ANONYMIZE_EMAIL), the log directory and its permissions, the
-            age of the last record in each log, rotation, free space, and whether a companion process is running.
-            Never prints credentials.
+            age of the last record in each log, rotation, free space, whether a companion process is running, and
+            whether its /usage probes run signed out while the statusline shows plan limits (a sign-in through
+            CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline). Never prints credentials.
             """,
         exitCodes: [
             .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),
@@ -84,8 +85,18 @@ enum DoctorCommand {
         if let json, json["loggedIn"] == .bool(true) {
             let email = json["email"]?.stringValue.map { context.recordContext(at: Date()).stored(email: $0) ?? $0 }
             let plan = json["subscriptionType"]?.stringValue ?? json["authMethod"]?.stringValue ?? "unknown plan"
-            checks.append(
-                Check(level: .ok, title: "signed in", detail: [email, plan].compactMap { $0 }.joined(separator: ", ")))
+            let detail = [email, plan].compactMap { $0 }.joined(separator: ", ")
+            if json["authMethod"]?.stringValue == "oauth_token", context.configuration.usageSource != .statusline {
+                // Claude Code does not pass the variable to its statusline, nor so to the companion it starts.
+                checks.append(
+                    Check(
+                        level: .warning, title: "signed in",
+                        detail: "\(detail) through CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its "
+                            + "statusline: a companion the statusline starts probes signed out",
+                        fix: SignedOutProbe.fix))
+            } else {
+                checks.append(Check(level: .ok, title: "signed in", detail: detail))
+            }
         } else if json != nil {
             checks.append(
                 Check(

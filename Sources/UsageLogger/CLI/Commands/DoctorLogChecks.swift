@@ -56,7 +56,16 @@ struct DoctorLogChecks {
         checks.append(unsafeFilesCheck(paths))
         checks.append(spaceCheck(path))
         checks.append(companionCheck(paths))
+        if let signedOut = signedOutCheck(path) { checks.append(signedOut) }
         return checks
+    }
+
+    /// Said while the companion's `/usage` probes run signed out and the statusline shows plan limits.
+    private func signedOutCheck(_ directory: String) -> Check? {
+        guard let since = StateStore(directory: directory).load().signedOutSince else { return nil }
+        return Check(
+            level: .warning, title: "companion sign-in",
+            detail: "since \(Timestamp.string(from: since)), \(SignedOutProbe.explanation)", fix: SignedOutProbe.fix)
     }
 
     private func directoryCheck(_ path: String) -> Check {
