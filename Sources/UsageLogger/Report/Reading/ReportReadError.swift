@@ -1,0 +1,16 @@
+/// Why the logs could not be read; the command says it and chooses the exit code.
+public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The directory does not exist.
+    case missingDirectory(String)
+    /// A directory or file exists but cannot be read.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingDirectory(let path):
+            "no log directory at \(path): no records yet; is logging enabled? (`usage-logger doctor` tells)"
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        }
+    }
+}
