@@ -1,0 +1,154 @@
+import Foundation
+
+/// `report --format json`: the whole report as one object. Times are ISO-8601 in UTC like the records; `period` is
+/// the period's start in the report's time zone (`2026-03-01`, `2026-03-01T14`, `2026-W09`, `2026-03`); numbers
+/// are rounded to what they can mean (percentages to 0.1, coverage to 0.001).
+enum ReportJSON {
+    static func render(_ report: Report) -> JSONValue {
+        .object([
+            ("generated_at", time(report.generatedAt)),
+            ("time_zone", .string(report.timeZone)),
+            ("by", .string(report.period.rawValue)),
+            (
+                "range",
+                .object([
+                    ("since", time(report.since)), ("until", time(report.until)),
+                    ("first_record", time(report.firstRecord)), ("last_record", time(report.lastRecord)),
+                ])
+            ),
+            ("now", .array(report.now.map(now))),
+            ("cycles", .array(report.cycles.map(cycle))),
+            ("usage", .array(report.usage.map(usage))),
+            ("errors", .array(report.errors.map(errors))),
+            ("forecast", .array(report.forecasts.map(forecast))),
+            ("limit_hits", .array(report.limitHits.map(hit))),
+            ("versions", .array(report.versions.map(version))),
+            ("changes", .array(report.changes.map(change))),
+            ("diagnostics", .array(report.diagnostics.map(diagnostic))),
+            ("diagnostics_digest", .array(report.diagnosticsDigest.map(digest))),
+            ("health_score", number(report.healthScore, places: 3)),
+            ("lines_read", .int(report.linesRead)),
+            ("skipped_lines", .int(report.skippedLines)),
+        ])
+    }
+
+    private static func window(_ key: Report.WindowKey) -> [(String, JSONValue)] {
+        key.label.isEmpty ? [("window", .string(key.name))] : [("label", .string(key.label)), ("window", .string(key.name))]
+    }
+
+    private static func labelled(_ label: String) -> [(String, JSONValue)] {
+        label.isEmpty ? [] : [("label", .string(label))]
+    }
+
+    private static func now(_ entry: Report.NowEntry) -> JSONValue {
+        .object(
+            window(entry.window) + [
+                ("used_percent", number(entry.usedPercent)), ("at", time(entry.at)), ("source", .string(entry.source)),
+                ("resets_at", time(entry.resetsAt)), ("pace_delta", number(entry.paceDelta)),
+            ])
+    }
+
+    private static func cycle(_ cycle: Report.Cycle) -> JSONValue {
+        .object(
+            window(cycle.window) + [
+                ("start", time(cycle.start)), ("reset", time(cycle.reset)),
+                ("peak_percent", number(cycle.peakPercent)), ("unused_percent", number(cycle.unusedPercent)),
+                ("first_80", time(cycle.first80)), ("first_95", time(cycle.first95)),
+                ("first_100", time(cycle.first100)), ("minutes_at_100", number(cycle.minutesAt100)),
+                ("samples", .int(cycle.samples)), ("coverage", number(cycle.coverage, places: 3)),
+                ("source", .string(cycle.source)), ("current", .bool(cycle.isCurrent)),
+            ])
+    }
+
+    private static func usage(_ usage: Report.PeriodUsage) -> JSONValue {
+        .object(
+            [("period", .string(usage.period))] + window(usage.window) + [
+                ("peak_percent", number(usage.peakPercent)), ("mean_percent", number(usage.meanPercent)),
+                ("samples", .int(usage.samples)),
+                ("minutes_at_or_above_80", number(usage.minutesAtOrAbove80)),
+                ("limit_hits", .int(usage.limitHits)),
+            ])
+    }
+
+    private static func errors(_ errors: Report.PeriodErrors) -> JSONValue {
+        .object([("period", .string(errors.period)), ("type", .string(errors.type)), ("count", .int(errors.count))])
+    }
+
+    private static func forecast(_ forecast: Report.Forecast) -> JSONValue {
+        .object(
+            window(forecast.window) + [
+                ("used_percent", number(forecast.usedPercent)), ("at", time(forecast.at)),
+                ("resets_at", time(forecast.resetsAt)), ("even_pace_percent", number(forecast.evenPacePercent)),
+                ("pace_delta", number(forecast.paceDelta)),
+                (
+                    "recent",
+                    .object([
+                        ("rate_per_hour", number(forecast.recentRatePerHour)),
+                        ("reaches_100_at", time(forecast.recentHits100At)),
+                        ("samples", .int(forecast.recentSamples)), ("hours", number(forecast.recentHours)),
+                    ])
+                ),
+                (
+                    "history",
+                    .object([
+                        ("reaches_100_at", time(forecast.historyHits100At)),
+                        ("percent_at_reset", number(forecast.historyPercentAtReset)),
+                        ("cycles", .int(forecast.historyCycles)),
+                    ])
+                ),
+            ])
+    }
+
+    private static func hit(_ hit: Report.LimitHit) -> JSONValue {
+        .object(
+            (hit.window.map(window) ?? [("window", .null)]) + [
+                ("at", time(hit.at)), ("resets_at", time(hit.resetsAt)),
+                ("minutes_to_reset", number(hit.resetsAt.map { max(0, ($0 - hit.at) / 60).rounded() })),
+                ("kind", .string(hit.kind)), ("message", .from(hit.message)),
+            ])
+    }
+
+    private static func version(_ span: Report.VersionSpan) -> JSONValue {
+        .object(
+            labelled(span.label) + [
+                ("version", .string(span.version)), ("first_seen", time(span.firstSeen)),
+                ("last_seen", time(span.lastSeen)), ("records", .int(span.records)),
+            ])
+    }
+
+    private static func change(_ change: Report.Change) -> JSONValue {
+        .object(
+            labelled(change.label) + [
+                ("at", time(change.at)), ("field", .string(change.field)), ("from", .from(change.from)),
+                ("to", .from(change.to)),
+            ])
+    }
+
+    private static func diagnostic(_ span: Report.DiagnosticSpan) -> JSONValue {
+        .object(
+            labelled(span.label) + [
+                ("type", .string(span.type)), ("severity", .string(span.severity)), ("message", .string(span.message)),
+                ("first_seen", time(span.firstSeen)), ("last_seen", time(span.lastSeen)),
+                ("times_seen", .int(span.timesSeen)), ("active", .bool(span.resolvedAt == nil)),
+                ("resolved_at", time(span.resolvedAt)),
+            ])
+    }
+
+    private static func digest(_ period: Report.DiagnosticsPeriod) -> JSONValue {
+        .object([
+            ("period", .string(period.period)), ("appeared", .array(period.appeared.map(JSONValue.string))),
+            ("resolved", .array(period.resolved.map(JSONValue.string))),
+            ("still_open", .array(period.stillOpen.map(JSONValue.string))),
+        ])
+    }
+
+    static func time(_ seconds: Double?) -> JSONValue {
+        .from(seconds.map { Timestamp.string(from: Date(timeIntervalSince1970: $0)) })
+    }
+
+    static func number(_ value: Double?, places: Int = 1) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        let scale = pow(10, Double(places))
+        return .from((value * scale).rounded() / scale)
+    }
+}

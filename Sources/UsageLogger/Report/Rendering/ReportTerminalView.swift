@@ -1,0 +1,218 @@
+import Foundation
+
+/// The report for a person at a terminal: 80 columns, the most useful block first (Now, then the forecast), the
+/// rest in sections; long tables show their latest rows and say where the rest is.
+struct ReportTerminalView {
+    let report: Report
+    let section: ReportSection
+    let style: TerminalStyle
+    let format: ReportTimeFormat
+    /// `--chart`: bars and sparklines of the usage per period.
+    var chart = false
+    /// Rows shown per window in the cycles and usage tables.
+    var rowsPerWindow = 8
+
+    static let width = 80
+
+    func render() -> String {
+        var blocks = [header()]
+        let show = { (part: ReportSection) in section == .all || section == part }
+        if show(.now) { blocks.append(now()) }
+        if show(.forecast) { blocks.append(forecast()) }
+        if show(.hits) { blocks.append(hits()) }
+        if show(.cycles) { blocks.append(cycles()) }
+        if show(.usage) { blocks.append(usage()) }
+        if show(.errors) { blocks.append(errors()) }
+        if show(.health) { blocks.append(ReportHealthView(report: report, style: style, format: format).render()) }
+        if section == .diagnostics {
+            blocks.append(ReportHealthView(report: report, style: style, format: format).digest())
+        }
+        var text = blocks.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        if !style.unicode { text = Self.ascii(text) }
+        // Cells are padded to line up; nothing needs the padding at the end of a line.
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+
+    private func header() -> String {
+        style.bold("Claude Code usage · " + ReportSummaryLine.range(report, format: format)) + "\n"
+            + style.dim(ReportSummaryLine.details(report))
+    }
+
+    private func title(_ text: String) -> String { style.bold(text.uppercased()) }
+
+    private func now() -> String {
+        guard !report.now.isEmpty else { return title("Now") + "\n  no usage readings in this range" }
+        let columns =
+            "  " + Self.cell("", 26) + " " + Self.cell("used", 5, right: true) + " " + Self.cell("", 10) + "  "
+            + Self.cell("reset in", 8) + " " + Self.cell("pace", 13) + " read"
+        var lines = [title("Now"), style.dim(columns)]
+        for entry in report.now {
+            let used = ReportTimeFormat.percent(entry.usedPercent)
+            let reset = entry.resetsAt.map { ReportTimeFormat.duration($0 - report.generatedAt) } ?? "–"
+            let age = ReportTimeFormat.duration(report.generatedAt - entry.at) + " ago"
+            lines.append(
+                "  " + Self.cell(entry.window.title, 26) + " "
+                    + style.level(Self.cell(used, 5, right: true), percent: entry.usedPercent) + " "
+                    + style.level(style.bar(entry.usedPercent, width: 10), percent: entry.usedPercent) + "  "
+                    + Self.cell(reset, 8) + " " + pace(entry.paceDelta, width: 13) + " " + style.dim(age))
+        }
+        let sources = Set(report.now.map(\.source)).sorted().joined(separator: ", ")
+        lines += Self.wrap(
+            "from \(sources); pace: points ahead of (or behind) using the window evenly until its reset",
+            indent: "  "
+        ).map(style.dim)
+        return lines.joined(separator: "\n")
+    }
+
+    private func pace(_ delta: Double?, width: Int) -> String {
+        guard let delta else { return Self.cell("–", width) }
+        let points = ReportTimeFormat.number(abs(delta))
+        if abs(delta) < 0.5 { return Self.cell("on pace", width) }
+        let text = Self.cell(delta > 0 ? "\(points) ahead" : "\(points) behind", width)
+        return delta >= 10 ? style.red(text) : delta > 0 ? style.yellow(text) : style.green(text)
+    }
+
+    private func forecast() -> String {
+        guard !report.forecasts.isEmpty else { return "" }
+        var lines = [title("Forecast")]
+        for forecast in report.forecasts {
+            lines.append("  " + style.bold(forecast.window.title) + " at \(ReportTimeFormat.percent(forecast.usedPercent))")
+            for line in ReportForecastText.lines(forecast, now: report.generatedAt, format: format) {
+                lines += Self.wrap(line, indent: "    ", continuation: "      ")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func hits() -> String {
+        let recent = report.limitHits.suffix(rowsPerWindow)
+        var lines = [title("Limit hits") + style.dim("  \(report.limitHits.count) in this range")]
+        if recent.isEmpty { lines.append("  none: no window reached 100 %") }
+        for hit in recent {
+            let what = hit.kind == "refused" ? "request refused" : "reached 100%"
+            let reset = hit.resetsAt.map { ", reset in " + ReportTimeFormat.duration($0 - hit.at) } ?? ""
+            lines.append(
+                "  " + format.dateTime(hit.at) + "  " + style.red(what) + " · "
+                    + Self.cell((hit.window?.title ?? hit.message ?? "") + reset, 50))
+        }
+        if report.limitHits.count > recent.count {
+            lines.append(style.dim("  … \(report.limitHits.count - recent.count) earlier; --format json lists all"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func cycles() -> String {
+        let windows = Dictionary(grouping: report.cycles, by: \.window)
+        guard !windows.isEmpty else { return "" }
+        var lines = [title("Reset cycles")]
+        for key in windows.keys.sorted() {
+            let cycles = windows[key] ?? []
+            let shown = cycles.suffix(rowsPerWindow)
+            lines.append("  " + style.bold(key.title) + style.dim("  last \(shown.count) of \(cycles.count)"))
+            let headers = [
+                Self.cell("start", 11), Self.cell("reset", 11), Self.cell("peak", 6, right: true),
+                Self.cell("unused", 6, right: true), Self.cell("≥80", 5), Self.cell("≥100", 5),
+                Self.cell("at 100", 6, right: true), Self.cell("data", 5, right: true),
+            ]
+            lines.append(style.dim("    " + headers.joined(separator: "  ")))
+            for cycle in shown {
+                let cells = [
+                    Self.cell(format.short(cycle.start), 11), Self.cell(cycle.reset.map(format.short) ?? "–", 11),
+                    style.level(Self.cell(ReportTimeFormat.percent(cycle.peakPercent), 6, right: true), percent: cycle.peakPercent),
+                    Self.cell(cycle.unusedPercent.map(ReportTimeFormat.percent) ?? "–", 6, right: true),
+                    Self.cell(mark(cycle.first80, cycle), 5), Self.cell(mark(cycle.first100, cycle), 5),
+                    Self.cell(Self.minutes(cycle.minutesAt100), 6, right: true),
+                    Self.cell(ReportTimeFormat.percent(cycle.coverage * 100), 5, right: true),
+                ]
+                lines.append("    " + cells.joined(separator: "  ") + (cycle.isCurrent ? style.dim(" ← now") : ""))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func mark(_ time: Double?, _ cycle: Report.Cycle) -> String {
+        time.map { format.clock($0, sameDayAs: cycle.start) }.map { $0.count > 5 ? String($0.suffix(5)) : $0 } ?? "–"
+    }
+
+    private func usage() -> String {
+        let windows = Dictionary(grouping: report.usage, by: \.window)
+        guard !windows.isEmpty else { return "" }
+        var lines = [title("Usage by \(report.period.rawValue)")]
+        for key in windows.keys.sorted() {
+            let periods = windows[key] ?? []
+            let shown = periods.suffix(rowsPerWindow * 2)
+            var heading = "  " + style.bold(key.title)
+            if chart { heading += "  " + style.sparkline(periods.suffix(40).map(\.peakPercent)) }
+            lines.append(heading + style.dim("  last \(shown.count) of \(periods.count)"))
+            lines.append(
+                style.dim(
+                    "    " + Self.cell("period", 12) + Self.cell("peak", 6, right: true)
+                        + (chart ? "  " + Self.cell("", 20) : "") + "  " + Self.cell("mean", 5, right: true) + "  "
+                        + Self.cell("≥80%", 6, right: true) + "  " + Self.cell("hits", 4, right: true) + "  "
+                        + Self.cell("samples", 7, right: true)))
+            for period in shown {
+                var row = "    " + Self.cell(period.period, 12)
+                row += style.level(Self.cell(ReportTimeFormat.percent(period.peakPercent), 6, right: true), percent: period.peakPercent)
+                if chart { row += "  " + style.level(style.bar(period.peakPercent, width: 20), percent: period.peakPercent) }
+                row += "  " + Self.cell(ReportTimeFormat.percent(period.meanPercent), 5, right: true)
+                row += "  " + Self.cell(Self.minutes(period.minutesAtOrAbove80), 6, right: true)
+                row += "  " + Self.cell(String(period.limitHits), 4, right: true)
+                row += "  " + Self.cell(String(period.samples), 7, right: true)
+                lines.append(row)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func errors() -> String {
+        guard !report.errors.isEmpty else { return title("Errors") + "\n  none" }
+        var lines = [title("Errors by \(report.period.rawValue)")]
+        let periods = Dictionary(grouping: report.errors, by: \.period)
+        for period in periods.keys.sorted().suffix(rowsPerWindow * 2) {
+            let counts = (periods[period] ?? []).sorted { $0.count > $1.count }.map { "\($0.type) \($0.count)" }
+            lines.append("  " + Self.cell(period, 12) + Self.cell(counts.joined(separator: " · "), 64))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The typography a non-UTF-8 terminal would garble, in ASCII.
+    static func ascii(_ text: String) -> String {
+        let replacements: [(String, String)] = [
+            ("·", "-"), ("≥", ">="), ("–", "-"), ("−", "-"), ("→", "->"), ("←", "<-"), ("×", "x"), ("…", "..."),
+            ("%", "%"),
+        ]
+        return replacements.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces; the first starts with `indent`, the others
+    /// with `continuation` (by default the same).
+    static func wrap(_ text: String, indent: String, continuation: String? = nil, width: Int = width) -> [String] {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            let prefix = lines.isEmpty ? indent : (continuation ?? indent)
+            if line.count > prefix.count, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = (continuation ?? indent) + word
+            } else {
+                line += (line.count > prefix.count ? " " : "") + word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// `38m`, `2h30m`, or `–` for none.
+    static func minutes(_ minutes: Double) -> String {
+        minutes < 0.5 ? "–" : ReportTimeFormat.duration(minutes * 60)
+    }
+
+    /// `text` padded or cut (with `…`) to `width` characters.
+    static func cell(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let count = text.count
+        if count > width { return String(text.prefix(max(0, width - 1))) + "…" }
+        let padding = String(repeating: " ", count: width - count)
+        return right ? padding + text : text + padding
+    }
+}
