@@ -38,3 +38,22 @@ struct ReportRenderingTests {
         print(ReportCSV.render(SampleReport.make(), section: .all))
     }
 }
+
+@Suite("Realistic month")
+struct RealisticMonthTests {
+    @Test("a month of logs from the real records: rotated files, every line a record, both sources, gaps")
+    func month() throws {
+        try withTemporaryDirectory { directory in
+            let counts = try RealisticMonth().write(to: directory.path + "/logs")
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/logs")
+            #expect(files.contains("usage.jsonl.1"))
+            #expect((counts[.usage] ?? 0) > 20_000)
+            #expect((counts[.status] ?? 0) > 300)
+            #expect(counts[.diagnostics] == 6)
+            if let dump = ProcessInfo.processInfo.environment["REALISTIC_MONTH_DIR"] {
+                _ = try? FileManager.default.removeItem(atPath: dump)
+                try FileManager.default.copyItem(atPath: directory.path + "/logs", toPath: dump)
+            }
+        }
+    }
+}

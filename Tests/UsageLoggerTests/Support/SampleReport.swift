@@ -71,7 +71,8 @@ enum SampleReport {
             .init(
                 period: "2026-W48", periodStart: start - 86_400,
                 appeared: ["config_mismatch: Running native installation but config install method is 'not set'"],
-                resolved: [], stillOpen: ["config_mismatch: Running native installation but config install method is 'not set'"])
+                resolved: [],
+                stillOpen: ["config_mismatch: Running native installation but config install method is 'not set'"])
         ]
         report.healthScore = 0.875
         report.linesRead = 2_200

@@ -6,7 +6,8 @@ enum ReportForecastText {
         if let even = forecast.evenPacePercent, let delta = forecast.paceDelta {
             let side =
                 abs(delta) < 0.5
-                ? "on the even pace" : "\(ReportTimeFormat.number(abs(delta))) points \(delta > 0 ? "ahead of" : "behind") the even pace"
+                ? "on the even pace"
+                : "\(ReportTimeFormat.number(abs(delta))) points \(delta > 0 ? "ahead of" : "behind") the even pace"
             lines.append("\(side) (\(ReportTimeFormat.percent(even)) of the window's time has passed)")
         }
         let reset = forecast.resetsAt.map { " reset at \(format.clock($0, sameDayAs: now))" } ?? ""
@@ -26,9 +27,12 @@ enum ReportForecastText {
         if forecast.historyCycles > 0 {
             let cycles = "\(forecast.historyCycles) past cycle\(forecast.historyCycles == 1 ? "" : "s")"
             if let at = forecast.historyHits100At {
-                lines.append("your history: 100% at \(format.clock(at, sameDayAs: now)) (\(cycles), by hour of the week)")
+                lines.append(
+                    "your history: 100% at \(format.clock(at, sameDayAs: now)) (\(cycles), by hour of the week)")
             } else {
-                let expected = forecast.historyPercentAtReset.map { "about \(ReportTimeFormat.percent($0)) at the reset" }
+                let expected = forecast.historyPercentAtReset.map {
+                    "about \(ReportTimeFormat.percent($0)) at the reset"
+                }
                 lines.append("your history: \(expected ?? "not before the reset") (\(cycles), by hour of the week)")
             }
         } else {

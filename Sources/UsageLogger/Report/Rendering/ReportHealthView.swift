@@ -10,7 +10,8 @@ struct ReportHealthView {
         for (index, version) in report.versions.enumerated() {
             let span = "\(format.short(version.firstSeen)) – \(format.short(version.lastSeen))"
             lines.append(
-                "  " + (index == 0 ? "versions  " : "          ") + ReportTerminalView.cell(labelled(version.label, version.version), 16)
+                "  " + (index == 0 ? "versions  " : "          ")
+                    + ReportTerminalView.cell(labelled(version.label, version.version), 16)
                     + " " + span + style.dim("  \(version.records) records"))
         }
         for change in report.changes.suffix(10) {

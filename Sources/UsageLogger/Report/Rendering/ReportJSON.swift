@@ -33,7 +33,8 @@ enum ReportJSON {
     }
 
     private static func window(_ key: Report.WindowKey) -> [(String, JSONValue)] {
-        key.label.isEmpty ? [("window", .string(key.name))] : [("label", .string(key.label)), ("window", .string(key.name))]
+        key.label.isEmpty
+            ? [("window", .string(key.name))] : [("label", .string(key.label)), ("window", .string(key.name))]
     }
 
     private static func labelled(_ label: String) -> [(String, JSONValue)] {

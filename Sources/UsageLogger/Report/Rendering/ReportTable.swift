@@ -15,8 +15,10 @@ struct ReportTable: Equatable {
                 ReportTable(
                     title: "Now", headers: ["window", "used_percent", "at", "source", "resets_at", "pace_delta"],
                     rows: report.now.map {
-                        [window($0.window), percent($0.usedPercent), time($0.at), $0.source, time($0.resetsAt),
-                         percent($0.paceDelta)]
+                        [
+                            window($0.window), percent($0.usedPercent), time($0.at), $0.source, time($0.resetsAt),
+                            percent($0.paceDelta),
+                        ]
                     }))
         }
         if section == .all || section == .forecast {
@@ -29,9 +31,11 @@ struct ReportTable: Equatable {
                         "history_percent_at_reset", "history_cycles",
                     ],
                     rows: report.forecasts.map {
-                        [window($0.window), percent($0.usedPercent), time($0.resetsAt), percent($0.paceDelta),
-                         percent($0.recentRatePerHour), time($0.recentHits100At), String($0.recentSamples),
-                         time($0.historyHits100At), percent($0.historyPercentAtReset), String($0.historyCycles)]
+                        [
+                            window($0.window), percent($0.usedPercent), time($0.resetsAt), percent($0.paceDelta),
+                            percent($0.recentRatePerHour), time($0.recentHits100At), String($0.recentSamples),
+                            time($0.historyHits100At), percent($0.historyPercentAtReset), String($0.historyCycles),
+                        ]
                     }))
         }
         if section == .all || section == .cycles {
@@ -43,9 +47,12 @@ struct ReportTable: Equatable {
                         "first_100", "minutes_at_100", "samples", "coverage", "source",
                     ],
                     rows: report.cycles.map {
-                        [window($0.window), time($0.start), time($0.reset), percent($0.peakPercent),
-                         percent($0.unusedPercent), time($0.first80), time($0.first95), time($0.first100),
-                         percent($0.minutesAt100), String($0.samples), String(format: "%.3f", $0.coverage), $0.source]
+                        [
+                            window($0.window), time($0.start), time($0.reset), percent($0.peakPercent),
+                            percent($0.unusedPercent), time($0.first80), time($0.first95), time($0.first100),
+                            percent($0.minutesAt100), String($0.samples), String(format: "%.3f", $0.coverage),
+                            $0.source,
+                        ]
                     }))
         }
         if section == .all || section == .usage {
@@ -57,8 +64,10 @@ struct ReportTable: Equatable {
                         "limit_hits",
                     ],
                     rows: report.usage.map {
-                        [$0.period, window($0.window), percent($0.peakPercent), percent($0.meanPercent),
-                         String($0.samples), percent($0.minutesAtOrAbove80), String($0.limitHits)]
+                        [
+                            $0.period, window($0.window), percent($0.peakPercent), percent($0.meanPercent),
+                            String($0.samples), percent($0.minutesAtOrAbove80), String($0.limitHits),
+                        ]
                     }))
         }
         if section == .all || section == .hits {
@@ -95,8 +104,10 @@ struct ReportTable: Equatable {
                     title: "Diagnostics",
                     headers: ["type", "severity", "message", "first_seen", "last_seen", "times_seen", "resolved_at"],
                     rows: report.diagnostics.map {
-                        [labelled($0.label, $0.type), $0.severity, $0.message, time($0.firstSeen), time($0.lastSeen),
-                         String($0.timesSeen), time($0.resolvedAt)]
+                        [
+                            labelled($0.label, $0.type), $0.severity, $0.message, time($0.firstSeen), time($0.lastSeen),
+                            String($0.timesSeen), time($0.resolvedAt),
+                        ]
                     }))
         }
         if section == .diagnostics {

@@ -77,7 +77,8 @@ struct ReportTerminalView {
         guard !report.forecasts.isEmpty else { return "" }
         var lines = [title("Forecast")]
         for forecast in report.forecasts {
-            lines.append("  " + style.bold(forecast.window.title) + " at \(ReportTimeFormat.percent(forecast.usedPercent))")
+            lines.append(
+                "  " + style.bold(forecast.window.title) + " at \(ReportTimeFormat.percent(forecast.usedPercent))")
             for line in ReportForecastText.lines(forecast, now: report.generatedAt, format: format) {
                 lines += Self.wrap(line, indent: "    ", continuation: "      ")
             }
@@ -119,7 +120,9 @@ struct ReportTerminalView {
             for cycle in shown {
                 let cells = [
                     Self.cell(format.short(cycle.start), 11), Self.cell(cycle.reset.map(format.short) ?? "–", 11),
-                    style.level(Self.cell(ReportTimeFormat.percent(cycle.peakPercent), 6, right: true), percent: cycle.peakPercent),
+                    style.level(
+                        Self.cell(ReportTimeFormat.percent(cycle.peakPercent), 6, right: true),
+                        percent: cycle.peakPercent),
                     Self.cell(cycle.unusedPercent.map(ReportTimeFormat.percent) ?? "–", 6, right: true),
                     Self.cell(mark(cycle.first80, cycle), 5), Self.cell(mark(cycle.first100, cycle), 5),
                     Self.cell(Self.minutes(cycle.minutesAt100), 6, right: true),
@@ -153,8 +156,12 @@ struct ReportTerminalView {
                         + Self.cell("samples", 7, right: true)))
             for period in shown {
                 var row = "    " + Self.cell(period.period, 12)
-                row += style.level(Self.cell(ReportTimeFormat.percent(period.peakPercent), 6, right: true), percent: period.peakPercent)
-                if chart { row += "  " + style.level(style.bar(period.peakPercent, width: 20), percent: period.peakPercent) }
+                row += style.level(
+                    Self.cell(ReportTimeFormat.percent(period.peakPercent), 6, right: true), percent: period.peakPercent
+                )
+                if chart {
+                    row += "  " + style.level(style.bar(period.peakPercent, width: 20), percent: period.peakPercent)
+                }
                 row += "  " + Self.cell(ReportTimeFormat.percent(period.meanPercent), 5, right: true)
                 row += "  " + Self.cell(Self.minutes(period.minutesAtOrAbove80), 6, right: true)
                 row += "  " + Self.cell(String(period.limitHits), 4, right: true)

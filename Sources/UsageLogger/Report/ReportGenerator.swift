@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads the logs and builds the report in one streaming pass: the reader hands each sample, in time order, to the
+/// builder, so memory stays the same however long the history.
+public enum ReportGenerator {
+    /// Why there is no report to show; the command says it and chooses the exit code.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case unreadable(ReportReadError)
+        /// The range holds no records (or the directories none at all).
+        case noRecords(directories: [String], inRange: Bool)
+        /// `--window` matched no window; `seen` lists those there are.
+        case unknownWindow(String, seen: [String])
+
+        public var description: String {
+            switch self {
+            case .unreadable(let error):
+                error.description
+            case .noRecords(let directories, let inRange):
+                inRange
+                    ? "no records between the given --since and --until in \(directories.joined(separator: ", "))"
+                    : "no records yet in \(directories.joined(separator: ", ")); is logging enabled? "
+                        + "(`usage-logger doctor` tells)"
+            case .unknownWindow(let name, let seen):
+                "no window matches --window '\(name)'; seen: "
+                    + (seen.isEmpty ? "none" : seen.map { "'\($0)'" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    public static func make(sources: [LogSource], settings: ReportSettings) throws(Failure) -> Report {
+        let reader = ReportLogReader(sources: sources, since: settings.since, until: settings.until)
+        var builder = ReportBuilder(settings: settings)
+        let summary: ReadSummary
+        do {
+            summary = try reader.read { builder.add($0) }
+        } catch {
+            throw .unreadable(error)
+        }
+        let report = builder.finish(summary: summary)
+        guard summary.linesRead > 0 else {
+            throw .noRecords(
+                directories: sources.map(\.path), inRange: settings.since != nil || settings.until != nil)
+        }
+        if let filter = settings.windowFilter, !report.windowsSeen.contains(where: { Self.matches($0, filter) }) {
+            throw .unknownWindow(filter, seen: report.windowsSeen)
+        }
+        return report
+    }
+
+    /// `--window`: a case-insensitive part of the name.
+    public static func matches(_ name: String, _ filter: String) -> Bool {
+        name.range(of: filter, options: .caseInsensitive) != nil
+    }
+}
