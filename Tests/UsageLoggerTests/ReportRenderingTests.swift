@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Report rendering")
 struct ReportRenderingTests {
-    private let utc = TimeZone(identifier: "UTC")!
+    private let utc = TimeZone.gmt
 
     private func terminal(_ section: ReportSection = .all, chart: Bool = false, unicode: Bool = true) -> String {
         var view = ReportTerminalView(

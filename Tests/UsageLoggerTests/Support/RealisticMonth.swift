@@ -10,11 +10,11 @@ import Foundation
 /// reset, a per-model weekly window that comes and goes, limit hits, errors, a Claude Code update, a model change
 /// and warnings that come and go. Written through the real `RecordSink`, so rotation is real. Deterministic.
 struct RealisticMonth {
-    var start = Timestamp.date(from: "2026-10-12T00:00:00.000Z")!.timeIntervalSince1970
+    var start = 1_760_227_200.0  // 2026-10-12T00:00:00Z
     var days = 30
     var seed: UInt64 = 42
     /// Where the simulated person lives: the machine sleeps at night and work happens by day, in this zone.
-    var timeZone = TimeZone(identifier: "Europe/Berlin")!
+    var timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
 
     private let sessionFormat = Self.formatter("h:mma")
     private let weekFormat = Self.formatter("MMM d, h:mma")
@@ -46,8 +46,8 @@ struct RealisticMonth {
         func emit(_ record: JSONValue, _ log: LogName) throws {
             batches[log, default: []].append(record)
             counts[log, default: 0] += 1
-            if batches[log]!.count >= 2_000 {
-                try sink.append(batches[log]!, to: log)
+            if let batch = batches[log], batch.count >= 2_000 {
+                try sink.append(batch, to: log)
                 batches[log] = []
             }
         }
