@@ -10,7 +10,7 @@ import Foundation
 /// reset, a per-model weekly window that comes and goes, limit hits, errors, a Claude Code update, a model change
 /// and warnings that come and go. Written through the real `RecordSink`, so rotation is real. Deterministic.
 struct RealisticMonth {
-    var start = 1_760_227_200.0  // 2026-10-12T00:00:00Z
+    var start = 1_791_763_200.0  // 2026-10-12T00:00:00Z, a Monday
     var days = 30
     var seed: UInt64 = 42
     /// Where the simulated person lives: the machine sleeps at night and work happens by day, in this zone.
