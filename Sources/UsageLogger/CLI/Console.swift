@@ -9,6 +9,8 @@ public struct Console: Sendable {
     public var readStatuslineInput: @Sendable () -> [UInt8]
     /// Whether standard error is a terminal: a person is watching, so long-running commands say what they do.
     public var errorIsTerminal = false
+    /// Whether standard output is a terminal: only then may a report use colours.
+    public var outputIsTerminal = false
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
@@ -28,6 +30,7 @@ public struct Console: Sendable {
             readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
             readStatuslineInput: { StatuslineInput.readJSON() })
         console.errorIsTerminal = isatty(2) == 1
+        console.outputIsTerminal = isatty(1) == 1
         return console
     }()
 
