@@ -21,6 +21,10 @@ struct ReportBuilderTests {
         for minute in 300..<420 {
             samples.append(
                 F.usage(t0 + Double(minute) * F.minute, F.session, Double(minute - 300) / 2, resetsAt: secondReset))
+            if minute == 300 {
+                // A command reading of the first cycle, written a little late: left out, not mixed into the second.
+                samples.append(F.usage(firstReset - 30, F.session, 60, resetsAt: firstReset, source: "command"))
+            }
         }
         let report = F.build(samples, now: t0 + 7 * F.hour)
 
@@ -48,7 +52,7 @@ struct ReportBuilderTests {
 
         #expect(report.firstRecord == t0 + F.hour)
         #expect(report.lastRecord == t0 + 419 * F.minute)
-        #expect(report.linesRead == 360)
+        #expect(report.linesRead == 361)
         #expect(report.healthScore == nil)
         #expect(report.windowsSeen == [F.session])
         let now = try #require(report.now.first)

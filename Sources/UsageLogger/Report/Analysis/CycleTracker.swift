@@ -43,11 +43,19 @@ struct CycleTracker: Sendable {
 
     var length: Double? { fixedLength ?? inferredLength }
 
-    /// Adds one reading; says whether it crossed to 100 % (a limit hit), or nil when it was stale and left out.
+    /// Adds one reading; says whether it crossed to 100 % (a limit hit), or nil when it was left out (stale, or
+    /// late from the cycle before).
     mutating func add(
         time: Double, percent: Double, resetsAt: Double?, source: String, clock: inout HourOfWeekClock
     ) -> Bool? {
         if let resetsAt, resetsAt + Self.staleness < time { return nil }
+        // Late by a little (two sources at a reset): a reading of the cycle before this one is left out rather
+        // than mixed into it. A reset moved earlier in the middle of a cycle still counts.
+        if let resetsAt, let cycle = current, let known = cycle.reset, resetsAt < known - Self.tolerance,
+            time < cycle.start + Self.tolerance
+        {
+            return nil
+        }
         if let lastTime = current?.lastTime { spacing.record(gap: time - lastTime) }
         startCycleIfNeeded(time: time, percent: percent, resetsAt: resetsAt)
         let previous = current?.lastPercent
@@ -112,12 +120,14 @@ struct CycleTracker: Sendable {
         current = CycleAccumulator(start: start, reset: next)
     }
 
-    /// Every cycle as reported at `now`: the last one is current while its reset is still ahead (or unknown and
+    /// Appends every cycle as reported at `now`: the last one is current while its reset is still ahead (or unknown and
     /// its last reading within a window's length of now); otherwise it is finished at its reset.
-    func cycles(now: Double) -> [Report.Cycle] {
-        guard let cycle = current else { return finished }
-        return finished + [report(of: cycle, now: now)]
+    func appendCycles(now: Double, to cycles: inout [Report.Cycle]) {
+        cycles.append(contentsOf: finished)
+        if let current { cycles.append(report(of: current, now: now)) }
     }
+
+    var cycleCount: Int { finished.count + (current == nil ? 0 : 1) }
 
     /// The current cycle as reported, and whether it still runs at `now`.
     func report(of cycle: CycleAccumulator, now: Double) -> Report.Cycle {

@@ -56,12 +56,13 @@ struct PeriodUsageTable: Sendable {
 
     /// The rows by period, then window (`keys` gives each window number its key).
     func usage(keys: [Report.WindowKey]) -> [Report.PeriodUsage] {
-        rows.map { row in
+        var usage = rows.map { row in
             Report.PeriodUsage(
                 period: row.slot.key, periodStart: row.slot.start, window: keys[row.window], peakPercent: row.peak,
                 meanPercent: row.samples > 0 ? row.sum / Double(row.samples) : 0, samples: row.samples,
                 minutesAtOrAbove80: row.secondsAtOrAbove80 / 60, limitHits: row.limitHits)
         }
-        .sorted { ($0.periodStart, $0.window) < ($1.periodStart, $1.window) }
+        usage.sort { ($0.periodStart, $0.window) < ($1.periodStart, $1.window) }
+        return usage
     }
 }

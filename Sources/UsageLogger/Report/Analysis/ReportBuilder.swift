@@ -100,7 +100,8 @@ public struct ReportBuilder: Sendable {
         let now = settings.now
         let ordered = trackers.sorted { $0.key < $1.key }
         report.now = ordered.compactMap { nowEntry($0, now: now) }
-        report.cycles = ordered.flatMap { $0.cycles(now: now) }
+        report.cycles.reserveCapacity(ordered.reduce(0) { $0 + $1.cycleCount })
+        for tracker in ordered { tracker.appendCycles(now: now, to: &report.cycles) }
         let pace = PaceForecast(now: now, clock: clock)
         report.forecasts = ordered.compactMap { pace.forecast(for: $0) }
         report.usage = usage.usage(keys: trackers.map(\.key))
