@@ -19,14 +19,18 @@ struct PeriodUsageTable: Sendable {
 
     private var rows: [Row] = []
     private var index: [Slot: Int] = [:]
-    /// Per window: its row for the latest period, and its previous reading (time, percent).
-    private var currentRow: [Int: Int] = [:]
-    private var previous: [Int: (time: Double, percent: Double)] = [:]
+    /// Per window number (they count from 0): its row for the latest period, and its previous reading.
+    private var currentRow: [Int] = []
+    private var previous: [(time: Double, percent: Double)?] = []
 
     /// Adds a reading of window number `window`; `cap` is the longest gap between two readings that counts.
     mutating func add(
         window: Int, period: PeriodCalendar.Slot, time: Double, percent: Double, cap: Double, limitHit: Bool
     ) {
+        while currentRow.count <= window {
+            currentRow.append(-1)
+            previous.append(nil)
+        }
         let row = row(window: window, period: period, percent: percent)
         rows[row].peak = max(rows[row].peak, percent)
         rows[row].sum += percent
@@ -42,7 +46,8 @@ struct PeriodUsageTable: Sendable {
     }
 
     private mutating func row(window: Int, period: PeriodCalendar.Slot, percent: Double) -> Int {
-        if let row = currentRow[window], rows[row].slot.start == period.start { return row }
+        let row = currentRow[window]
+        if row >= 0, rows[row].slot.start == period.start { return row }
         let slot = Slot(start: period.start, window: window)
         if let row = index[slot] {
             currentRow[window] = row
