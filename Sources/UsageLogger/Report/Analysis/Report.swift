@@ -41,6 +41,9 @@ public struct Report: Sendable, Equatable {
     /// Lines read, and torn or invalid lines skipped.
     public var linesRead = 0
     public var skippedLines = 0
+    /// Every window name read in the range, before `--window` filtered them, sorted: when a filter matches none
+    /// (`cycles` and `now` empty), the command can say "unknown window X; seen: …".
+    public var windowsSeen: [String] = []
 
     public init(generatedAt: Double, timeZone: String, period: ReportPeriod) {
         self.generatedAt = generatedAt
