@@ -35,9 +35,6 @@ public struct Report: Sendable, Equatable {
     public var diagnosticsDigest: [DiagnosticsPeriod] = []
     /// The share of the period with no active warning (0–1); nil when nothing was seen of diagnostics.
     public var healthScore: Double?
-    /// Every window name read in the range, whatever `--window` chose: to say which there are when the filter
-    /// matches none.
-    public var windowsSeen: [String] = []
     /// Lines read, and torn or invalid lines skipped.
     public var linesRead = 0
     public var skippedLines = 0
