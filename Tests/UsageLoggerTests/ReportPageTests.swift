@@ -88,6 +88,29 @@ struct ReportPageTests {
         #expect(Self.count("class=\"peak-only\"", in: page) == 3 + 3)
     }
 
+    @Test("nonsense numbers from a damaged log (NaN, infinities, the year 30 000) give a page, not a crash")
+    func nonsense() throws {
+        var report = ReportPageDemo.month()
+        report.since = nil
+        report.firstRecord = -.infinity
+        report.lastRecord = 1e15
+        report.cycles[0].peakPercent = .nan
+        report.cycles[0].reset = 1e300
+        report.cycles[1].curve = [.init(at: .nan, percent: .infinity), .init(at: 1e18, percent: -5)]
+        report.cycles[2].coverage = .infinity
+        report.now[0].usedPercent = .nan
+        report.now[0].paceDelta = .infinity
+        report.forecasts[0].recentRatePerHour = 1e308
+        report.forecasts[0].resetsAt = .nan
+        report.limitHits[0].at = .nan
+        report.diagnostics[0].firstSeen = -1e200
+        report.versions[0].lastSeen = .infinity
+        report.healthScore = .nan
+        let page = ReportPage.render(report, timeZone: Self.utc)
+        try Self.checkNesting(page)
+        #expect(page.contains("<h2>Current session</h2>"))
+    }
+
     @Test("an empty report says there is nothing, section by section")
     func empty() {
         let page = ReportPage.render(

@@ -48,7 +48,7 @@ struct ChartFrame {
     }
 
     private func label(_ percent: Double, className: String = "axis") -> String {
-        text(left - 5, y(percent) + 4, "\(Int(percent))%", className: className + " end")
+        text(left - 5, y(percent) + 4, "\(PageFormat.whole(percent))%", className: className + " end")
     }
 
     /// A tick and its label under the plot at `time`.
@@ -61,15 +61,17 @@ struct ChartFrame {
     /// A tick at midnight every day, or every few days, about 70 units apart at least.
     func dayTicks(_ format: PageFormat) -> String {
         let days = (xRange.upperBound - xRange.lowerBound) / 86_400
-        let step = max(1, Int((days * 70 / plotWidth).rounded(.up)))
+        let step = Double(max(1, PageFormat.whole((days * 70 / plotWidth).rounded(.up))))
         var svg = ""
         var day = format.startOfDay(xRange.lowerBound)
         if day < xRange.lowerBound { day = format.nextDay(day) }
-        var index = 0
-        while day <= xRange.upperBound {
-            if index % step == 0 { svg += timeTick(day, format.dayTick(day)) }
-            day = format.nextDay(day)
-            index += 1
+        // One step per tick, however long the range: two hours past the day `step` days on, back to its midnight,
+        // is right across a change of clocks too.
+        while day <= xRange.upperBound, svg.count < 100_000 {
+            svg += timeTick(day, format.dayTick(day))
+            let next = step == 1 ? format.nextDay(day) : format.startOfDay(day + step * 86_400 + 7200)
+            guard next > day else { break }
+            day = next
         }
         return svg
     }

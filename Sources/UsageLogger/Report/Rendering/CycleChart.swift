@@ -99,14 +99,14 @@ struct CycleChart {
             let step = length <= 6 * 3600 ? 3600.0 : 7200
             var offset = 0.0
             while offset <= length + 1 {
-                svg += frame.timeTick(offset, "\(Int(offset / 3600))h")
+                svg += frame.timeTick(offset, "\(PageFormat.whole(offset / 3600))h")
                 offset += step
             }
         } else {
             let step = length <= 10 * 86_400 ? 86_400.0 : ((length / 6 / 86_400).rounded(.up) * 86_400)
             var offset = 0.0
             while offset <= length + 1 {
-                let label = start.map { format.weekday($0 + offset) } ?? "d\(Int(offset / 86_400))"
+                let label = start.map { format.weekday($0 + offset) } ?? "d\(PageFormat.whole(offset / 86_400))"
                 svg += frame.timeTick(offset, label)
                 offset += step
             }

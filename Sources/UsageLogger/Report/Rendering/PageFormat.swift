@@ -19,8 +19,16 @@ struct PageFormat: Sendable {
 
     private func parts(_ time: Double) -> DateComponents {
         calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .weekday], from: Date(timeIntervalSince1970: time))
+            [.year, .month, .day, .hour, .minute, .weekday], from: Date(timeIntervalSince1970: Self.sane(time)))
     }
+
+    /// A time the calendar can take: a nonsense value from a damaged log (NaN, year 30 000) becomes 1970 or is
+    /// held within about 3 000 years, instead of trapping.
+    static func sane(_ time: Double) -> Double { time.isFinite ? min(max(time, -1e11), 1e11) : 0 }
+
+    /// `value` rounded to an integer, NaN and infinities as 0 and the rest held within ±10¹⁵, where `Int(_:)`
+    /// would trap.
+    static func whole(_ value: Double) -> Int { value.isFinite ? Int(min(max(value.rounded(), -1e15), 1e15)) : 0 }
 
     /// `Mon 3 Nov 14:05`.
     func dateTime(_ time: Double) -> String {
@@ -69,7 +77,7 @@ struct PageFormat: Sendable {
 
     /// The start of the day holding `time`, in the report's time zone.
     func startOfDay(_ time: Double) -> Double {
-        calendar.startOfDay(for: Date(timeIntervalSince1970: time)).timeIntervalSince1970
+        calendar.startOfDay(for: Date(timeIntervalSince1970: Self.sane(time))).timeIntervalSince1970
     }
 
     /// The start of the next day (23, 24 or 25 hours later across a change of clocks).
@@ -91,7 +99,7 @@ struct PageFormat: Sendable {
 
     /// `45 min`, `2 h 20 min`, `3 d 18 h`.
     static func span(_ seconds: Double) -> String {
-        let minutes = Int((max(seconds, 0) / 60).rounded())
+        let minutes = whole(max(seconds, 0) / 60)
         if minutes < 60 { return "\(minutes) min" }
         if minutes < 24 * 60 { return "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min") }
         let hours = minutes / 60
@@ -101,7 +109,7 @@ struct PageFormat: Sendable {
     /// `37%`, `12.5%` below 10 when it has a fraction worth saying.
     static func percent(_ value: Double) -> String {
         if value < 10, value != value.rounded(), value > 0 { return String(format: "%.1f%%", value) }
-        return "\(Int(value.rounded()))%"
+        return "\(whole(value))%"
     }
 
     /// `48,211`.
@@ -117,11 +125,10 @@ struct PageFormat: Sendable {
 
     /// A coordinate for SVG: one decimal, no trailing `.0`.
     static func coordinate(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        guard tenths.isFinite else { return "0" }
-        let whole = Int(tenths) / 10
-        let fraction = abs(Int(tenths) % 10)
-        let sign = tenths < 0 && whole == 0 ? "-" : ""
-        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        let tenths = whole(value * 10)
+        let units = tenths / 10
+        let fraction = abs(tenths % 10)
+        let sign = tenths < 0 && units == 0 ? "-" : ""
+        return fraction == 0 ? "\(sign)\(units)" : "\(sign)\(units).\(fraction)"
     }
 }

@@ -73,7 +73,7 @@ struct RangeChart {
         var pixel = Int.min
         var best: Report.CurvePoint?
         for point in curve {
-            let column = Int(frame.x(point.at).rounded(.down))
+            let column = PageFormat.whole(frame.x(point.at).rounded(.down))
             if column != pixel, let kept = best {
                 points.append(frame.point(kept.at, kept.percent))
                 best = nil

@@ -138,7 +138,7 @@ extension ReportPage {
                 "<td class=\"num\">\(row[$0].map { PageFormat.count($0) } ?? "<span class=\"muted\">·</span>")</td>"
             }
             .joined()
-            let width = Int((Double(total) / Double(max(largest, 1)) * 120).rounded())
+            let width = PageFormat.whole(Double(total) / Double(max(largest, 1)) * 120)
             html += "<td class=\"num\"><b>\(PageFormat.count(total))</b></td>"
             html += "<td><span class=\"bar\" style=\"width:\(max(width, 2))px\"></span></td></tr>\n"
         }

@@ -53,7 +53,7 @@ extension ReportPage {
 
     /// `▲ 12 points ahead · even pace 41%`: the arrow and the word say it, not only the colour.
     static func pace(_ delta: Double, even: Double?) -> String {
-        let points = Int(abs(delta).rounded())
+        let points = PageFormat.whole(abs(delta))
         let evenText = even.map { " <span class=\"muted\">· even pace \(PageFormat.percent($0))</span>" } ?? ""
         if points == 0 { return "<b>on pace</b>\(evenText)" }
         let word = delta > 0 ? "ahead" : "behind"

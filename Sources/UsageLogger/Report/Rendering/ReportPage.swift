@@ -27,9 +27,9 @@ public struct ReportPage {
         for forecast in report.forecasts where !order.contains(forecast.window) { order.append(forecast.window) }
         windows = order.map { ($0, byWindow[$0] ?? []) }
         let starts = [report.since, report.firstRecord, report.cycles.map(\.start).min()].compactMap { $0 }
-        let lower = report.since ?? starts.min() ?? report.generatedAt - 86_400
-        var upper = report.until ?? max(report.lastRecord ?? report.generatedAt, report.generatedAt)
-        if upper <= lower { upper = lower + 3600 }
+        let lower = PageFormat.sane(report.since ?? starts.min() ?? report.generatedAt - 86_400)
+        var upper = PageFormat.sane(report.until ?? max(report.lastRecord ?? report.generatedAt, report.generatedAt))
+        if !(upper > lower) { upper = lower + 3600 }
         range = lower...upper
     }
 
