@@ -27,3 +27,6 @@ shot() { # NAME WIDTH HEIGHT [FLAGS...]
 shot desktop 1280 5000
 shot phone 390 9800
 shot dark 1280 5000 --force-dark-mode --blink-settings=preferredColorScheme=0
+"$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions --user-data-dir="$out/profile" \
+    --no-pdf-header-footer --print-to-pdf="$out/print.pdf" "file://$out/report.html" >/dev/null 2>&1
+echo "$out/print.pdf"

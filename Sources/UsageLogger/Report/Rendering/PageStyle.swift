@@ -109,10 +109,10 @@ enum PageStyle {
         .two{display:grid;grid-template-columns:1fr 1fr;gap:14px;margin-top:14px}
         footer{margin-top:36px;color:var(--muted);font-size:.82rem}
         .empty{color:var(--muted);font-style:italic}
-        @media (max-width:820px){main{padding:18px 14px 36px}.charts,.health,.two{grid-template-columns:minmax(0,1fr)}\
+        @media screen and (max-width:820px){main{padding:18px 14px 36px}.charts,.health,.two{grid-template-columns:minmax(0,1fr)}\
         .big{font-size:1.8rem}.scroll-x>svg{min-width:560px}}
         @media print{:root{--bg:#fff;--card:#fff}body{font-size:11pt}main{max-width:none;padding:0}\
         nav{display:none}.table{max-height:none;overflow:visible;border:none}th{position:static}\
-        section,.card,.window{break-inside:avoid-page}.scroll-x{overflow:visible}}
+        .card,.charts,tr,h2{break-inside:avoid-page}h2,h3{break-after:avoid-page}.scroll-x{overflow:visible}}
         """
 }
