@@ -14,6 +14,21 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("usa
 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: scratch) }
 
+// `usage-logger-bench ROOT --report-page OUT.html [ZONE]`: the report page for a generated month (ReportPageDemo),
+// for Benchmarks/report-page.sh to look at in a browser; prints how long rendering took.
+if let flag = CommandLine.arguments.firstIndex(of: "--report-page") {
+    let output = CommandLine.arguments.dropFirst(flag + 1).first ?? "report-page.html"
+    let zone = CommandLine.arguments.dropFirst(flag + 2).first.flatMap(TimeZone.init(identifier:))
+    let report = ReportPageDemo.month()
+    let started = Date()
+    let page = ReportPage.render(report, timeZone: zone ?? TimeZone(identifier: ReportPageDemo.timeZone) ?? .gmt)
+    let milliseconds = Date().timeIntervalSince(started) * 1000
+    try Data(page.utf8).write(to: URL(fileURLWithPath: output))
+    print(String(format: "%@: %d bytes, rendered in %.1f ms", output, page.utf8.count, milliseconds))
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // A fast fake claude: prints a captured /usage screen and exits.
 let fake = scratch + "/claude"
 _ = FileManager.default.createFile(

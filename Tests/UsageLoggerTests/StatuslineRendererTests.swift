@@ -59,4 +59,43 @@ struct StatuslineRendererTests {
     func formats(format: String, expected: String) {
         #expect(render(Fixtures.text("statusline-input.json"), format: format) == expected)
     }
+
+    @Test("pace: points ahead of or behind the even pace (the share of the window elapsed), from this input alone")
+    func pace() {
+        // 5h: 2h40m of 5h elapsed = 53.3 %, 37.5 % used; 7d: 3d5h40m of 7d elapsed = 46.2 %, 18.4 % used.
+        #expect(
+            render(Fixtures.text("statusline-input.json"), format: "5h {five_hour_pace} | 7d {seven_day_pace}")
+                == "5h 16 behind | 7d 28 behind")
+    }
+
+    @Test(
+        "pace: ahead, on pace, behind; yellow only when 10 points or more ahead",
+        arguments: [
+            (70.0, false, "17 ahead"), (70.0, true, "\u{1B}[33m17 ahead\u{1B}[0m"), (58.0, true, "5 ahead"),
+            (53.0, false, "on pace"), (12.0, false, "41 behind"),
+        ])
+    func paceWords(used: Double, color: Bool, expected: String) {
+        let json = #"{"rate_limits":{"five_hour":{"used_percentage":\#(used),"resets_at":1785776400}}}"#
+        #expect(render(json, format: "{five_hour_pace}", color: color) == expected)
+    }
+
+    @Test(
+        "pace is left out when the reset is unknown, past, or further off than the window is long",
+        arguments: [
+            #"{"rate_limits":{"five_hour":{"used_percentage":40}}}"#,
+            #"{"rate_limits":{"five_hour":{"used_percentage":40,"resets_at":1785767000}}}"#,
+            #"{"rate_limits":{"five_hour":{"used_percentage":40,"resets_at":1785790000}}}"#,
+            #"{"rate_limits":{"seven_day":{"used_percentage":40,"resets_at":1786093200}}}"#,
+        ])
+    func paceUnknown(json: String) {
+        #expect(render(json, format: "{model} | 5h {five_hour_pace}") == "Claude Code")
+    }
+
+    @Test("pace of a reading from an earlier render is measured when it was read, not now")
+    func paceOfStaleReading() {
+        // Read 1h40m ago: 1h of 5h had elapsed then (20 %), 20 % used.
+        let json = #"{"rate_limits":{"five_hour":{"used_percentage":20,"resets_at":1785776400}}}"#
+        #expect(render(json, format: "{five_hour_pace}", age: 6000) == "on pace")
+        #expect(render(json, format: "{five_hour_pace}") == "33 behind")
+    }
 }

@@ -1,7 +1,10 @@
 /// The parts `PET_STATUSLINE_FORMAT` may name, and the check that it names no other: a misspelt part would
 /// otherwise vanish from the line without a word.
 enum StatuslineFormat {
-    static let parts = ["model", "context", "five_hour", "seven_day", "cost", "version", "session", "cwd"]
+    static let parts = [
+        "model", "context", "five_hour", "seven_day", "five_hour_pace", "seven_day_pace", "cost", "version", "session",
+        "cwd",
+    ]
 
     /// `format` when every `{part}` in it is known; otherwise the error names the first unknown one, the closest
     /// known part, and the list.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Builds the one line: parts from `PET_STATUSLINE_FORMAT` separated by ` | `, each with placeholders
-/// (`{model}`, `{context}`, `{five_hour}`, `{seven_day}`, `{cost}`, `{version}`, `{session}`, `{cwd}`); a part
-/// whose value is unknown is left out. Percentages turn yellow at 80 and red at 95 unless colour is off.
+/// (`{model}`, `{context}`, `{five_hour}`, `{seven_day}`, `{five_hour_pace}`, `{seven_day_pace}`, `{cost}`,
+/// `{version}`, `{session}`, `{cwd}`); a part whose value is unknown is left out. Percentages turn yellow at 80 and
+/// red at 95 unless colour is off.
 struct StatuslineRenderer {
     let format: String
     let color: Bool
@@ -20,6 +21,8 @@ struct StatuslineRenderer {
         values["cost"] = data.costUSD.map { String(format: "$%.2f", $0) }
         values["five_hour"] = data.fiveHour.map { limit($0, age: limitsAge) }
         values["seven_day"] = data.sevenDay.map { limit($0, age: limitsAge) }
+        values["five_hour_pace"] = data.fiveHour.flatMap { pace($0, window: 5 * 3600, age: limitsAge) }
+        values["seven_day_pace"] = data.sevenDay.flatMap { pace($0, window: 7 * 86_400, age: limitsAge) }
         let parts = format.components(separatedBy: " | ").compactMap { fill($0, values) }
         let line = parts.joined(separator: " | ")
         return line.isEmpty ? "Claude Code" : line
@@ -45,6 +48,22 @@ struct StatuslineRenderer {
         if let age, age >= 60 { notes.append(Self.span(age) + " old") }
         let text = percent(limit.usedPercent) + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
         return paint(text, level: limit.usedPercent)
+    }
+
+    /// Points ahead of (or behind) the even pace, the share of the window's time elapsed when the limit was read:
+    /// `12 ahead`, `8 behind`, `on pace`. Nil when the reset is unknown, past, or further off than the window is long
+    /// (then the elapsed share means nothing). Ahead by 10 points or more turns yellow: at that rate the limit
+    /// comes before the reset.
+    private func pace(_ limit: StatuslineData.Limit, window: TimeInterval, age: TimeInterval?) -> String? {
+        let readAt = now.addingTimeInterval(-(age ?? 0))
+        guard let resets = limit.resetsAt else { return nil }
+        let remaining = resets.timeIntervalSince(readAt)
+        guard remaining > 0, remaining <= window else { return nil }
+        let delta = (limit.usedPercent - (window - remaining) / window * 100).rounded()
+        if delta == 0 { return "on pace" }
+        if delta < 0 { return "\(Int(-delta)) behind" }
+        let text = "\(Int(delta)) ahead"
+        return color && delta >= 10 ? "\u{1B}[33m" + text + "\u{1B}[0m" : text
     }
 
     private func percent(_ value: Double) -> String { "\(Int(value.rounded(.down)))%" }

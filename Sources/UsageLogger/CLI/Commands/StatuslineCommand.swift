@@ -13,9 +13,11 @@ enum StatuslineCommand {
 
             Reads Claude Code's JSON on stdin (at most 1 MiB, at most 0.3 s) and prints one line: model, context
             used, 5-hour and 7-day usage with time to reset, session cost. Parts and order come from
-            PET_STATUSLINE_FORMAT (placeholders {model} {context} {five_hour} {seven_day} {cost} {version} {session}
-            {cwd}, parts separated by ' | '; unknown values are left out). Yellow at 80%, red at 95%, no colour
-            with NO_COLOR.
+            PET_STATUSLINE_FORMAT (placeholders {model} {context} {five_hour} {seven_day} {five_hour_pace}
+            {seven_day_pace} {cost} {version} {session} {cwd}, parts separated by ' | '; unknown values are left
+            out). Yellow at 80%, red at 95%, no colour with NO_COLOR. {five_hour_pace} and {seven_day_pace} compare
+            the percent used with the share of the window's time elapsed: "12 ahead" (yellow from 10), "16 behind",
+            "on pace"; left out when the reset time is unknown.
 
             With logging on it also records the session, appends a usage record from rate_limits at most once per
             PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running. The

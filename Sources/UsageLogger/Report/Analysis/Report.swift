@@ -94,6 +94,15 @@ public struct Report: Sendable, Equatable {
         public var source: String
         /// Whether this is the window's current cycle.
         public var isCurrent: Bool
+        /// The used percent over the cycle for charts, oldest first: bounded (at most about 200 points, downsampled
+        /// so peaks survive); empty when not kept, and then a chart shows only the peak and coverage.
+        public var curve: [CurvePoint] = []
+    }
+
+    /// One point of a cycle's curve: when (seconds since 1970) and the used percent then.
+    public struct CurvePoint: Sendable, Equatable {
+        public var at: Double
+        public var percent: Double
     }
 
     public struct PeriodUsage: Sendable, Equatable {
