@@ -18,10 +18,19 @@ struct CycleAccumulator: Sendable {
     /// The highest reading so far: the hour-of-week shape counts rises above it, so two sources that round
     /// differently (41 % on the screen, 41.7 % from the statusline) do not add up to a climb.
     private(set) var highest: Double?
+    /// The cycle's readings for the page's charts, thinned to at most `maximumCurvePoints`: a point is kept when
+    /// `curveSpacing` has passed since the last one, and when there are too many every other one goes and the
+    /// spacing doubles, so a cycle of any length costs the same.
+    private(set) var curve: [Report.CurvePoint] = []
+    private var curveSpacing: Double
+
+    static let maximumCurvePoints = 120
 
     init(start: Double, reset: Double?) {
         self.start = start
         self.reset = reset
+        let length = reset.map { $0 - start } ?? 5 * 3600
+        curveSpacing = max(length, 60) / Double(Self.maximumCurvePoints)
     }
 
     /// Adds a reading; `cap` is the longest gap between two samples that still counts as covered.
@@ -46,6 +55,29 @@ struct CycleAccumulator: Sendable {
             lastPercent = percent
         }
         highest = max(highest ?? percent, percent)
+        addToCurve(time: time, percent: percent)
+    }
+
+    private mutating func addToCurve(time: Double, percent: Double) {
+        if let last = curve.last {
+            guard time >= last.at else { return }
+            // A step up or down within the spacing replaces the last point, so peaks and resets are kept.
+            if time - last.at < curveSpacing {
+                if percent >= 100 || abs(percent - last.percent) >= 5 {
+                    curve.append(.init(at: time, percent: percent))
+                } else {
+                    return
+                }
+            } else {
+                curve.append(.init(at: time, percent: percent))
+            }
+        } else {
+            curve.append(.init(at: time, percent: percent))
+        }
+        if curve.count > Self.maximumCurvePoints * 2 {
+            curve = curve.enumerated().filter { $0.offset % 2 == 0 || $0.offset == curve.count - 1 }.map(\.element)
+            curveSpacing *= 2
+        }
     }
 
     /// The cycle as reported. `end` is its reset for a finished cycle, now for the current one: the last sample
@@ -64,6 +96,6 @@ struct CycleAccumulator: Sendable {
             window: window, start: start, reset: reset, peakPercent: peak,
             unusedPercent: isCurrent ? nil : lastPercent.map { max(0, 100 - $0) },
             first80: first80, first95: first95, first100: first100, minutesAt100: secondsAt100 / 60,
-            samples: samples, coverage: coverage, source: source ?? "", isCurrent: isCurrent)
+            samples: samples, coverage: coverage, source: source ?? "", isCurrent: isCurrent, curve: curve)
     }
 }

@@ -100,6 +100,9 @@ struct CycleTracker: Sendable {
         }
     }
 
+    /// How many of the latest finished cycles keep their curve.
+    static let cyclesWithCurves = 60
+
     /// A fall that only a reset explains: from at least 5 points to near zero, or by more than 20 points.
     static func fellBack(from previous: Double, to percent: Double) -> Bool {
         (percent <= 2 && previous >= percent + 5) || previous - percent > 20
@@ -114,6 +117,10 @@ struct CycleTracker: Sendable {
         if var cycle = current {
             cycle.reset = reset
             finished.append(cycle.cycle(window: key, end: reset, cap: spacing.cap, isCurrent: false))
+            // Curves are for the charts of the latest cycles: older ones give theirs up, so years cost no more.
+            if finished.count > Self.cyclesWithCurves {
+                finished[finished.count - Self.cyclesWithCurves - 1].curve = []
+            }
         }
         profile.finishCycle()
         recent.reset()
