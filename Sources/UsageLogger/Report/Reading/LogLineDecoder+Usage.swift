@@ -87,7 +87,7 @@ extension LogLineDecoder {
         windows.reserveCapacity(4)
         repeat {
             if scanner.peekValue() == UInt8(ascii: "{") {
-                if let window = try window(&scanner) { windows.append(window) }
+                if let window = try window(&scanner, position: windows.count & 3) { windows.append(window) }
             } else {
                 try scanner.skipValue(depth: 3)
             }
@@ -96,7 +96,7 @@ extension LogLineDecoder {
     }
 
     /// One window object at depth 3.
-    private mutating func window(_ scanner: inout LineScanner) throws(Invalid) -> WindowReading? {
+    private mutating func window(_ scanner: inout LineScanner, position: Int) throws(Invalid) -> WindowReading? {
         var name: String?
         var usedPercent: Double?
         var resetsAt: Double?
@@ -112,7 +112,7 @@ extension LogLineDecoder {
                 usedPercent = try Self.number(&scanner, depth: 4)
             } else if seen & 4 == 0, scanner.token(key, is: "resets_at") {
                 seen |= 4
-                resetsAt = try Self.time(&scanner, depth: 4, &resetTimes)
+                resetsAt = try Self.time(&scanner, depth: 4, &resetTimes[position])
             } else {
                 try scanner.skipValue(depth: 4)
             }

@@ -8,7 +8,8 @@ struct LogLineDecoder {
     let log: LogName
     let label: String
     var times = RecordTime()
-    var resetTimes = RecordTime()
+    /// One per window position: each window repeats its own reset time from line to line.
+    var resetTimes = [RecordTime](repeating: RecordTime(), count: 4)
     var names = StringCache(capacity: 16)
     var words = StringCache(capacity: 32)
     var sessions = StringCache(capacity: 4)
