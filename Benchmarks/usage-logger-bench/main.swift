@@ -91,10 +91,60 @@ if let flag = CommandLine.arguments.firstIndex(of: "--writer-soak") {
     exit(0)
 }
 
+// `usage-logger-bench ROOT --generate DIR [YEARS]`: only write YEARS (default 1) of logs into DIR.
+if let flag = CommandLine.arguments.firstIndex(of: "--generate"),
+    let directory = CommandLine.arguments.dropFirst(flag + 1).first
+{
+    let years = CommandLine.arguments.dropFirst(flag + 2).first.flatMap(Int.init) ?? 1
+    let written = try YearOfLogs(directory: directory, years: years).write()
+    print("\(written.usageLines) usage lines, \(written.bytes) bytes in \(written.files) files")
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
+// `usage-logger-bench ROOT --read DIR`: only the report's reader over DIR, as `seconds samples bytes peakRSSKiB`.
+if let flag = CommandLine.arguments.firstIndex(of: "--read"),
+    let directory = CommandLine.arguments.dropFirst(flag + 1).first
+{
+    let alone = try ReportBench.readerAlone(directory: directory)
+    print(alone.seconds, alone.samples, alone.bytes, alone.rssKB, alone.beforeKB)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 func row(_ name: String, _ value: String, _ note: String = "") {
     print(
         name.padding(toLength: 46, withPad: " ", startingAt: 0)
             + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
+}
+
+let reportBench = ReportBench(
+    binary: binary, bench: CommandLine.arguments[0], scratch: scratch, environment: environment)
+/// The report over 1 year (with the jq recipe) and 4 years (jq there only with BENCH_REPORT_JQ_4Y=1: it slurps
+/// 1.5 GB and needs tens of GiB), against its goals.
+func reportRows(years: [Int]) throws {
+    for count in years {
+        let withJQ = count == 1 || ProcessInfo.processInfo.environment["BENCH_REPORT_JQ_4Y"] == "1"
+        let timings = try reportBench.run(years: count, withJQ: withJQ, row: row)
+        guard let ours = timings.first else { continue }
+        let jq = timings.first { $0.name.hasPrefix("jq") }
+        let python = timings.first { $0.name.hasPrefix("python") }
+        var goals = [String(format: "≤ 32 MiB %@", Double(ours.rssKB) / 1024 <= 32 ? "✔" : "✘")]
+        if count == 1 { goals.insert(String(format: "≤ 1 s %@", ours.seconds <= 1 ? "✔" : "✘"), at: 0) }
+        if let python {
+            goals.append(String(format: "faster than python %@", ours.seconds < python.seconds ? "✔" : "✘"))
+        }
+        if let jq { goals.append(String(format: "≥ 25x jq %@", jq.seconds / ours.seconds >= 25 ? "✔" : "✘")) }
+        row("  goals (\(count) year\(count == 1 ? "" : "s"))", "", goals.joined(separator: ", "))
+    }
+}
+
+// `usage-logger-bench ROOT --report [YEARS]`: only the report's rows, at 1 year or the YEARS given (e.g. 1 4).
+if let flag = CommandLine.arguments.firstIndex(of: "--report") {
+    let years = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }
+    try reportRows(years: years.isEmpty ? [1] : years)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
 }
 
 print("usage-logger benchmarks, \(Date()), \(ProcessInfo.processInfo.processorCount) cores")
@@ -275,3 +325,6 @@ companionProcess.waitUntilExit()
 for (probes, rss) in samples {
     row("companion binary: \(probes) probes (pid \(companionProcess.processIdentifier))", "RSS \(rss) KiB", "")
 }
+
+// 6. The report over a year and four years of per-minute logs, against jq, python and cat in the same run.
+try reportRows(years: [1, 4])

@@ -86,7 +86,7 @@ struct ArgumentParser {
                 "unknown option '\(spelling)' for \(spec.name)", typed: spelling,
                 candidates: spec.visibleOptions.map(\.name))
         }
-        guard !parsed.contains(option) else { throw error("\(option.name) is given twice") }
+        guard option.isRepeatable || !parsed.contains(option) else { throw error("\(option.name) is given twice") }
         guard let valueName = option.valueName else {
             if let inline { throw error("\(option.name) takes no value, not '\(inline)'") }
             parsed.set(option, to: "")

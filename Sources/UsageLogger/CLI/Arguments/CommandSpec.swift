@@ -58,6 +58,8 @@ struct CommandSpec: Sendable {
         let help: String
         /// Parsed but left out of help, completions and the man page (internal hand-overs between our processes).
         var isHidden = false
+        /// May be given more than once (`--logs A --logs B`); every value is kept, in order.
+        var isRepeatable = false
 
         /// The kinds of value an option can check before the command runs.
         enum ValueKind: Sendable, Equatable {
@@ -76,8 +78,8 @@ struct CommandSpec: Sendable {
             (short.map { $0 + ", " } ?? "") + name + (valueName.map { " " + $0 } ?? "")
         }
 
-        /// How the synopsis shows it: `[--idle-exit DURATION]`.
-        var synopsis: String { "[" + name + (valueName.map { " " + $0 } ?? "") + "]" }
+        /// How the synopsis shows it: `[--idle-exit DURATION]`, `[--logs DIR]...` when repeatable.
+        var synopsis: String { "[" + name + (valueName.map { " " + $0 } ?? "") + "]" + (isRepeatable ? "..." : "") }
 
         /// `-h, --help`, which every command has.
         static let help = Option(name: "--help", short: "-h", help: "show this help")

@@ -17,7 +17,7 @@ enum HelpText {
 
     /// `usage-logger help COMMAND`, the same as `usage-logger COMMAND --help`.
     static func text(for spec: CommandSpec) -> String {
-        var sections = ["Usage: usage-logger \(spec.synopsis)\n"]
+        var sections = [usageLine(spec) + "\n"]
         if !spec.discussion.isEmpty { sections.append(spec.discussion + "\n") }
         let described = spec.arguments.filter { !$0.help.isEmpty }
         if !described.isEmpty {
@@ -27,6 +27,18 @@ enum HelpText {
         if !spec.epilogue.isEmpty { sections.append(spec.epilogue + "\n") }
         if !spec.exitCodes.isEmpty { sections.append(exitCodes(spec.exitCodes)) }
         return sections.joined(separator: "\n")
+    }
+
+    /// `Usage: usage-logger once [usage|status|all] [--due]`; a long one wrapped, never inside a bracket, and its
+    /// further lines indented under the first argument.
+    private static func usageLine(_ spec: CommandSpec) -> String {
+        let prefix = "Usage: usage-logger \(spec.name)"
+        let parts = (spec.arguments.map(\.synopsis) + spec.options.filter { !$0.isHidden }.map(\.synopsis))
+            .map { String($0.map { $0 == " " ? TextLayout.glue : $0 }) }
+        guard !parts.isEmpty else { return prefix }
+        let margin = String(repeating: " ", count: prefix.count + 1)
+        let lines = TextLayout.wrap(parts.joined(separator: " "), width: TextLayout.width - margin.count)
+        return prefix + " " + lines.joined(separator: "\n" + margin)
     }
 
     private static func optionRows(_ options: [CommandSpec.Option]) -> [(term: String, text: String)] {

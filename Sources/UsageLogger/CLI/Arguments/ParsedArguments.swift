@@ -2,7 +2,7 @@
 /// validated (known option, allowed word, well-formed duration), so the accessors only look things up.
 struct ParsedArguments: Sendable {
     private var positionals: [String: [String]] = [:]
-    private var options: [String: String] = [:]
+    private var options: [String: [String]] = [:]
     /// `-h` or `--help` was given: show the command's help instead of running it.
     var wantsHelp = false
 
@@ -12,8 +12,9 @@ struct ParsedArguments: Sendable {
         positionals[argument.name, default: []].append(value)
     }
 
+    /// Records a value of `option` (after the others given, for a repeatable one).
     mutating func set(_ option: CommandSpec.Option, to value: String) {
-        options[option.name] = value
+        options[option.name, default: []].append(value)
     }
 
     /// The value given for `argument`, or nil when it was left out.
@@ -39,7 +40,12 @@ struct ParsedArguments: Sendable {
 
     /// The option's value as given, or nil when it was left out.
     func value(of option: CommandSpec.Option) -> String? {
-        options[option.name]
+        options[option.name]?.first
+    }
+
+    /// Every value given for a repeatable `option`, in order; empty when it was left out.
+    func values(of option: CommandSpec.Option) -> [String] {
+        options[option.name] ?? []
     }
 
     /// A `.duration` option's value in milliseconds, or nil when it was left out.

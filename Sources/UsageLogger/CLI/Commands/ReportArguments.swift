@@ -1,0 +1,141 @@
+import Foundation
+
+/// What `report` and `export` read, from their shared options: the log directories (`--logs`, repeatable, `name=DIR`
+/// for a label), the time range (`--since`, `--until`: dates and times in `--tz`, full ISO-8601, or a time ago such
+/// as `7d`) and the window filter (`--window`, a case-insensitive part of the name). A bad value is a
+/// `CommandLineError` (exit 64) that names the option, the value and what is allowed.
+struct ReportArguments: Sendable, Equatable {
+    var sources: [LogSource]
+    /// Seconds since 1970; `since` inclusive, `until` exclusive.
+    var since: Double?
+    var until: Double?
+    var timeZone: TimeZone
+    /// Only windows whose name contains this, ignoring case.
+    var window: String?
+
+    static let logs = CommandSpec.Option(
+        name: "--logs", valueName: "DIR",
+        help: "a log directory to read, or NAME=DIR to label it; repeat to merge several (default: the configured one)",
+        isRepeatable: true)
+    static let since = CommandSpec.Option(
+        name: "--since", valueName: "WHEN",
+        help: "from this time on: 2026-03-01, 2026-03-01T14:00, an ISO-8601 date-time, or 7d, 24h, 30m, 2w ago")
+    static let until = CommandSpec.Option(
+        name: "--until", valueName: "WHEN", help: "before this time (the same forms as --since)")
+    static let timeZone = CommandSpec.Option(
+        name: "--tz", valueName: "ZONE",
+        help: "the time zone of dates, an IANA name such as Europe/Paris (default: local)")
+    static let window = CommandSpec.Option(
+        name: "--window", valueName: "NAME", help: "only windows whose name contains NAME (any case), e.g. session")
+
+    /// The options both commands declare, in help order.
+    static let options = [logs, since, until, timeZone, window]
+
+    /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory;
+    /// relative paths are taken from `currentDirectory`, `~/` from `home`; relative times count back from `now`.
+    static func parse(
+        _ arguments: ParsedArguments, command: String, defaultDirectory: String, currentDirectory: String,
+        home: String, now: Date = Date(), localTimeZone: TimeZone = .current
+    ) throws(CommandLineError) -> ReportArguments {
+        var zone = localTimeZone
+        if let name = arguments.value(of: Self.timeZone) {
+            guard let named = TimeZone(identifier: name) else {
+                throw CommandLineError(
+                    "--tz '\(name)' is not a time zone; use an IANA name such as Europe/Paris, America/New_York or UTC",
+                    command: command)
+            }
+            zone = named
+        }
+        let moments = WhenText(now: now, timeZone: zone)
+        var since: Double?
+        var until: Double?
+        for (option, target) in [(Self.since, 0), (Self.until, 1)] {
+            guard let text = arguments.value(of: option) else { continue }
+            guard let seconds = moments.seconds(text) else {
+                throw CommandLineError(
+                    "\(option.name) '\(text)' is not a time; use a date (2026-03-01), a date and time in --tz "
+                        + "(2026-03-01T14:00 or '2026-03-01 14:00'), an ISO-8601 date-time (2026-03-01T14:00:00Z), "
+                        + "or a time ago such as 7d, 24h, 30m or 2w",
+                    command: command)
+            }
+            if target == 0 { since = seconds } else { until = seconds }
+        }
+        if let since, let until, since >= until {
+            throw CommandLineError(
+                "--since '\(arguments.value(of: Self.since) ?? "")' is not before --until "
+                    + "'\(arguments.value(of: Self.until) ?? "")'; give an earlier --since or a later --until",
+                command: command)
+        }
+        let window = arguments.value(of: Self.window)
+        if let window, window.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CommandLineError("--window needs a part of a window's name, e.g. session or week", command: command)
+        }
+        let sources = try Self.sources(
+            arguments.values(of: Self.logs), command: command, defaultDirectory: defaultDirectory,
+            currentDirectory: currentDirectory, home: home)
+        return ReportArguments(sources: sources, since: since, until: until, timeZone: zone, window: window)
+    }
+
+    /// Whether a window of this name is shown (`--window`: a part of the name, any case).
+    func includes(window name: String) -> Bool {
+        guard let window else { return true }
+        return name.range(of: window, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
+
+    /// The reader for these directories and this range.
+    func reader(logs: Set<LogName> = Set(LogName.allCases)) -> ReportLogReader {
+        ReportLogReader(sources: sources, logs: logs, since: since, until: until)
+    }
+
+    /// `--logs` values as labelled sources: `NAME=DIR` keeps its name; several unnamed ones are labelled by the end of
+    /// their path (as many components as make the labels differ); one alone has no label.
+    static func sources(
+        _ values: [String], command: String, defaultDirectory: String, currentDirectory: String, home: String
+    ) throws(CommandLineError) -> [LogSource] {
+        guard !values.isEmpty else { return [LogSource(path: defaultDirectory)] }
+        var named: [(label: String?, path: String)] = []
+        for value in values {
+            var label: String?
+            var path = value
+            if let equals = value.firstIndex(of: "="), !value[..<equals].contains("/"), equals != value.startIndex {
+                label = String(value[..<equals])
+                path = String(value[value.index(after: equals)...])
+            }
+            guard !path.isEmpty else {
+                throw CommandLineError(
+                    "--logs '\(value)' names no directory; use DIR or NAME=DIR, e.g. --logs laptop=~/laptop-logs",
+                    command: command)
+            }
+            named.append((label, absolute(path, currentDirectory: currentDirectory, home: home)))
+        }
+        guard named.count > 1 else { return [LogSource(label: named[0].label ?? "", path: named[0].path)] }
+        let unnamed = named.filter { $0.label == nil }.map(\.path)
+        let labels = distinctTails(unnamed)
+        var next = 0
+        return named.map { entry in
+            if let label = entry.label { return LogSource(label: label, path: entry.path) }
+            defer { next += 1 }
+            return LogSource(label: labels[next], path: entry.path)
+        }
+    }
+
+    /// The shortest endings of `paths` (last component, then the last two, …) that tell them apart.
+    private static func distinctTails(_ paths: [String]) -> [String] {
+        let components = paths.map { $0.split(separator: "/").map(String.init) }
+        let longest = components.map(\.count).max() ?? 1
+        var tails: [String] = []
+        for count in 1...max(longest, 1) {
+            tails = components.map { $0.suffix(count).joined(separator: "/") }
+            if Set(tails).count == tails.count { break }
+        }
+        return tails
+    }
+
+    private static func absolute(_ path: String, currentDirectory: String, home: String) -> String {
+        var path = path
+        if path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
+        if !path.hasPrefix("/") { path = currentDirectory + "/" + path }
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+}

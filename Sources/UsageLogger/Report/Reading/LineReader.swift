@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads one file line by line through a fixed buffer (`read(2)` of 256 KiB at a time), so memory stays the same
+/// whatever the file's size. A line longer than the buffer grows it up to `maximumLineLength`; a longer one is
+/// passed over (and reported as `oversized`) without being held. Owns its descriptor, hence a class.
+final class LineReader {
+    static let bufferSize = 256 * 1024
+    static let maximumLineLength = 16 * 1024 * 1024
+
+    let path: String
+    private let descriptor: Int32
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0  // first byte not yet returned
+    private var end = 0  // end of the bytes read
+    private var scanned = 0  // bytes from `start` known to hold no newline
+    private var atEnd = false
+    private var discarding = false
+
+    /// The file's lines; nil when it does not exist (a rotated file renamed away since the directory was listed).
+    init?(path: String) throws(ReportReadError) {
+        self.path = path
+        var opened: Int32
+        repeat { opened = open(path, O_RDONLY | O_CLOEXEC) } while opened < 0 && errno == EINTR
+        if opened < 0 {
+            if errno == ENOENT { return nil }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        descriptor = opened
+        capacity = Self.bufferSize
+        buffer = .allocate(capacity: capacity)
+        #if os(Linux)
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+    }
+
+    deinit {
+        buffer.deallocate()
+        close(descriptor)
+    }
+
+    /// What `next()` found.
+    enum Line {
+        /// A line without its newline, valid until the next call.
+        case text(UnsafeBufferPointer<UInt8>)
+        /// A line longer than `maximumLineLength`, passed over.
+        case oversized
+    }
+
+    /// The next line (the last one may lack its newline), or nil at the end of the file.
+    func next() throws(ReportReadError) -> Line? {
+        while true {
+            let searchFrom = start + scanned
+            if searchFrom < end, let found = memchr(buffer + searchFrom, 0x0A, end - searchFrom) {
+                let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let line = UnsafeBufferPointer(start: buffer + start, count: newline - start)
+                start = newline + 1
+                scanned = 0
+                if discarding {
+                    discarding = false
+                    return .oversized
+                }
+                return .text(line)
+            }
+            scanned = end - start
+            if atEnd {
+                guard start < end || discarding else { return nil }
+                let line = UnsafeBufferPointer(start: buffer + start, count: end - start)
+                start = end
+                scanned = 0
+                if discarding {
+                    discarding = false
+                    return .oversized
+                }
+                return .text(line)
+            }
+            try fill()
+        }
+    }
+
+    /// Makes room (moving the partial line to the front, growing for a long line, or dropping an oversized one)
+    /// and reads more.
+    private func fill() throws(ReportReadError) {
+        if start > 0 {
+            let pending = end - start
+            if pending > 0 { buffer.update(from: buffer + start, count: pending) }
+            start = 0
+            end = pending
+        }
+        if end == capacity {
+            if capacity >= Self.maximumLineLength {
+                discarding = true
+                start = 0
+                end = 0
+                scanned = 0
+            } else {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: buffer, count: end)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+        }
+        var count: Int
+        repeat { count = read(descriptor, buffer + end, capacity - end) } while count < 0 && errno == EINTR
+        guard count >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if count == 0 { atEnd = true }
+        end += count
+    }
+}
