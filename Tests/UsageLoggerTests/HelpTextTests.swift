@@ -11,7 +11,7 @@ struct HelpTextTests {
         let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var columns: Set<Int> = []
         for command in Command.allCases {
-            let synopsis = "  " + command.spec.synopsis
+            let synopsis = "  " + command.spec.briefSynopsis
             let index = try #require(lines.firstIndex { $0.hasPrefix(synopsis) }, "\(command)")
             let row = lines[index]
             // The abstract follows after a gap of at least two spaces, or on the next line when the synopsis is long.

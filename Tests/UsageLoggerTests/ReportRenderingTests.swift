@@ -49,7 +49,7 @@ struct RealisticMonthTests {
             #expect(files.contains("usage.jsonl.1"))
             #expect((counts[.usage] ?? 0) > 20_000)
             #expect((counts[.status] ?? 0) > 300)
-            #expect(counts[.diagnostics] == 6)
+            #expect(counts[.diagnostics] == 7)
             if let dump = ProcessInfo.processInfo.environment["REALISTIC_MONTH_DIR"] {
                 _ = try? FileManager.default.removeItem(atPath: dump)
                 try FileManager.default.copyItem(atPath: directory.path + "/logs", toPath: dump)

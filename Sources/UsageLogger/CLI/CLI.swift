@@ -64,6 +64,7 @@ public enum CLI {
         case .doctor: return DoctorCommand.run(parsed, context: context)
         case .parse: return ParseCommand.run(parsed, context: context)
         case .probe: return ProbeCommand.run(parsed, context: context)
+        case .report: return ReportCommand.run(parsed, context: context)
         case .export: return ExportCommand.run(parsed, context: context)
         case .statusline, .help, .completions, .version: return .success  // handled above
         }

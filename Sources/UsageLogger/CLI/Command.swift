@@ -2,7 +2,7 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, run, once, append, config, doctor, probe, parse, export, help, completions, version
+    case statusline, run, once, append, config, doctor, probe, parse, report, export, help, completions, version
 
     /// The command's declaration.
     var spec: CommandSpec {
@@ -15,6 +15,7 @@ enum Command: String, CaseIterable, Sendable {
         case .doctor: DoctorCommand.spec
         case .probe: ProbeCommand.spec
         case .parse: ParseCommand.spec
+        case .report: ReportCommand.spec
         case .export: ExportCommand.spec
         case .help: HelpCommand.spec
         case .completions: CompletionsCommand.spec

@@ -38,6 +38,20 @@ public enum JSONValue: Sendable, Equatable {
         if case .array(let value) = self { return value }
         return nil
     }
+
+    /// A number as a `Double`, whether written whole or not.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
+    }
+
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
 }
 
 extension JSONValue {

@@ -83,21 +83,22 @@ struct MonthSimulation {
             week.percent = min(100, week.percent + rate * 0.07)
             if (10..<24).contains(day) { opus.percent = min(100, opus.percent + rate * 0.05) }
         }
-        var windows = [session, week]
+        // Between cycles (nothing used since the last reset) there is no session window to show.
+        var windows = session.percent == 0 && now >= session.resetsAt ? [week] : [session, week]
         if (10..<24).contains(day) { windows.append(opus) }
-        if session.percent == 0 { windows[0].resetsAt = now + 5 * 3_600 }  // shown as a full window ahead
         return State(
             awake: awake, active: active, windows: windows, version: day < 15 ? "2.1.330" : "2.1.332",
             model: day < 8 ? "Default (Opus 5.5)" : "Default (Sonnet 5.5 · Efficient for routine tasks)",
             diagnosticEvents: diagnostics(at: now))
     }
 
-    /// The three real warnings: all appear on the first morning; the PATH one is fixed on day 5 and comes back on
-    /// day 18; the install-method mismatch is fixed on day 12.
+    /// The three real warnings: all appear on the first morning; the broken `claude` link is fixed on day 2, the
+    /// PATH one on day 5 (it comes back on day 18), the install-method mismatch on day 12.
     private func diagnostics(at now: Double) -> [(index: Int, event: String)] {
         let minute = Int((now - start) / 60)
         switch minute {
         case 8 * 60: return [(0, "appeared"), (1, "appeared"), (2, "appeared")]
+        case (2 * 24 + 9) * 60: return [(2, "resolved")]
         case (5 * 24 + 10) * 60: return [(0, "resolved")]
         case (12 * 24 + 9) * 60: return [(1, "resolved")]
         case (18 * 24 + 11) * 60: return [(0, "appeared")]

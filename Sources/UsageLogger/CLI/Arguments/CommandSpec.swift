@@ -114,6 +114,12 @@ struct CommandSpec: Sendable {
             .joined(separator: " ")
     }
 
+    /// The synopsis for the main help's list: in full when it fits a line, else the arguments and `[options]`
+    /// (`report [SECTION] [options]`), which the command's own help spells out.
+    var briefSynopsis: String {
+        synopsis.count <= 60 ? synopsis : ([name] + arguments.map(\.synopsis) + ["[options]"]).joined(separator: " ")
+    }
+
     /// The option spelled `word` (`--due`, `-h`), hidden ones included.
     func option(spelled word: String) -> Option? {
         allOptions.first { $0.spellings.contains(word) }

@@ -4,7 +4,7 @@ enum HelpText {
     /// `usage-logger --help`.
     static var main: String {
         let program = Command.program
-        let commands = Command.allCases.map { (term: $0.spec.synopsis, text: $0.spec.abstract) }
+        let commands = Command.allCases.map { (term: $0.spec.briefSynopsis, text: $0.spec.abstract) }
         let sections = [
             "usage-logger \(CLI.version): \(program.abstract).\n",
             "Usage: usage-logger <command> [options]\n",

@@ -37,9 +37,9 @@ enum ExportCommand {
         let tableFormat: ExportTable.Format
         let log: LogName
         do {
-            tableFormat = try choice(
-                arguments.value(of: Self.format) ?? "csv", of: Self.format, as: ExportTable.Format.self)
-            log = try choice(arguments.value(of: Self.kind) ?? "usage", of: Self.kind, as: LogName.self)
+            tableFormat = try arguments.choice(
+                of: format, as: ExportTable.Format.self, default: .csv, command: spec.name)
+            log = try arguments.choice(of: kind, as: LogName.self, default: .usage, command: spec.name)
             shared = try ReportArguments.parse(
                 arguments, command: spec.name,
                 defaultDirectory: LogDirectory.choose(
@@ -69,17 +69,6 @@ enum ExportCommand {
                 "skipped \(summary.skippedLines) torn or invalid line\(plural) of \(summary.files) file(s)")
         }
         return .success
-    }
-
-    /// An option's value as one of `type`'s words, or a mistake with a "did you mean".
-    private static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ value: String, of option: CommandSpec.Option, as type: Choice.Type
-    ) throws(CommandLineError) -> Choice where Choice.RawValue == String {
-        if let chosen = Choice(rawValue: value) { return chosen }
-        let words = Choice.allCases.map(\.rawValue)
-        throw CommandLineError(
-            "\(option.name) '\(value)' is not one of " + words.joined(separator: ", "), typed: value,
-            candidates: words, command: spec.name)
     }
 
     static func columns(of log: LogName, labelled: Bool) -> [String] {

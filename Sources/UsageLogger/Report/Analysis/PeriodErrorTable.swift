@@ -1,5 +1,6 @@
-/// Usage records that brought no numbers, per period and type: `error` by its error type (`unknown` without one),
-/// `loading` and `unavailable` by their state.
+/// Usage records that brought no numbers, or failed on the way, per period and type: `error` by its error type
+/// (`unknown` without one), `loading` and `unavailable` by their state, and a probe that failed after the screen
+/// showed something (a timeout: the record keeps what it saw) by its error type, `usage_logger`.
 struct PeriodErrorTable: Sendable {
     private struct Slot: Hashable {
         var start: Double
@@ -14,7 +15,8 @@ struct PeriodErrorTable: Sendable {
         switch state {
         case "error": errorType ?? "unknown"
         case "loading", "unavailable": state
-        default: nil
+        case "limited": nil  // a limit hit, counted as such
+        default: errorType
         }
     }
 

@@ -49,7 +49,11 @@ struct ReportTerminalView {
         var lines = [title("Now"), style.dim(columns)]
         for entry in report.now {
             let used = ReportTimeFormat.percent(entry.usedPercent)
-            let reset = entry.resetsAt.map { ReportTimeFormat.duration($0 - report.generatedAt) } ?? "–"
+            // A reading older than its reset says nothing of now: the window has started again since.
+            let reset =
+                entry.resetsAt.map {
+                    $0 <= report.generatedAt ? "passed" : ReportTimeFormat.duration($0 - report.generatedAt)
+                } ?? "–"
             let age = ReportTimeFormat.duration(report.generatedAt - entry.at) + " ago"
             lines.append(
                 "  " + Self.cell(entry.window.title, 26) + " "
