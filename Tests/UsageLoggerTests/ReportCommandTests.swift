@@ -7,13 +7,23 @@ import Testing
 /// sees, every format against its golden file, the JSON against jq, and every mistake with a message and its code.
 @Suite("report command", .serialized, .timeLimit(.minutes(2)))
 struct ReportCommandTests {
-    /// Eight days around the change from summer time in Europe/Berlin (2026-10-25), as a machine keeps them.
-    private static func week(in directory: TemporaryDirectory) throws -> String {
+    /// Eight days around the change from summer time in Europe/Berlin (2026-10-25), as a machine keeps them: rotated
+    /// files, nights with no data, a window that comes and goes between cycles, a line that is not JSON and a torn
+    /// last line.
+    private static func week(in directory: TemporaryDirectory, damaged: Bool = true) throws -> String {
         var month = RealisticMonth()
         month.start = 1_792_454_400  // 2026-10-20T00:00:00Z, a Tuesday
         month.days = 8
         let logs = directory.path + "/logs"
         try month.write(to: logs, maxSize: "1MB")
+        // What a killed writer or a stray editor leaves: a line that is not JSON in a rotated file, a torn last line.
+        let damage = [("usage.jsonl.2", "not a record\n"), ("usage.jsonl", #"{"timestamp":"2026-10-27T19:5"#)]
+        for (file, text) in damaged ? damage : [] {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logs + "/" + file))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        }
         return logs
     }
 
@@ -41,11 +51,12 @@ struct ReportCommandTests {
         }
     }
 
+    /// On whole lines: jq stops at the first torn one, which the report skips and counts.
     @Test("the JSON agrees with the README's jq recipes: daily peak per window, errors per day")
     func agreesWithJQ() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") else { return }
         try withTemporaryDirectory { directory in
-            let logs = try Self.week(in: directory)
+            let logs = try Self.week(in: directory, damaged: false)
             let (_, output) = report(["--format", "json", "--tz", "UTC"], logs: logs)
             let json = try JSONParser.parse(Array(output.standardOutput.utf8))
             let all =

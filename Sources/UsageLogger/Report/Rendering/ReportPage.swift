@@ -63,8 +63,11 @@ public struct ReportPage {
     }
 
     private var title: String {
-        "Claude Code usage, \(format.date(range.lowerBound)) to \(format.date(range.upperBound))"
+        "Claude Code usage, \(format.date(shownFrom)) to \(format.date(range.upperBound))"
     }
+
+    /// Where the records (or the asked range) begin: the charts may start earlier, at the start of the first cycle.
+    private var shownFrom: Double { PageFormat.sane(report.since ?? report.firstRecord ?? range.lowerBound) }
 
     /// Fills the charts refer to by id: a hatch for a cycle shown by its peak only, stripes for what is still active.
     static let patterns = """
@@ -78,7 +81,7 @@ public struct ReportPage {
 
     private func header() -> String {
         var html = "<header>\n<h1>Claude Code usage</h1>\n"
-        html += "<p class=\"sub\"><b>\(HTMLText.escape(format.dateTime(range.lowerBound)))</b> to "
+        html += "<p class=\"sub\"><b>\(HTMLText.escape(format.dateTime(shownFrom)))</b> to "
         html += "<b>\(HTMLText.escape(format.dateTime(range.upperBound)))</b> · "
         html += "times in <b>\(HTMLText.escape(format.zoneName(at: range.upperBound)))</b> · "
         html += "made \(HTMLText.escape(format.dateTime(report.generatedAt)))</p>\n"
