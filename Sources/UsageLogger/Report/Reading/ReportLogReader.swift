@@ -38,9 +38,9 @@ public struct ReportLogReader: Sendable {
         var heads: [ReportSample?] = []
         var headTimes: [Double] = []
         for stream in streams {
-            let sample = try stream.next()
-            heads.append(sample)
-            headTimes.append(sample?.time ?? .infinity)
+            let next = try stream.next()
+            heads.append(next?.sample)
+            headTimes.append(next?.time ?? .infinity)
         }
         while true {
             // A handful of streams: a scan of their head times beats a heap. Records' times are finite, so infinity
@@ -55,7 +55,7 @@ public struct ReportLogReader: Sendable {
             body(sample)
             let next = try streams[chosen].next()
             headTimes[chosen] = next?.time ?? .infinity
-            heads[chosen] = next
+            heads[chosen] = next?.sample
         }
         return streams.reduce(into: ReadSummary()) { total, stream in
             total.linesRead += stream.summary.linesRead
