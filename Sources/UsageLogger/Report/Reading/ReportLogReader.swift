@@ -9,7 +9,8 @@
 ///
 /// Each (directory, log) pair is one `LogStream` (its files oldest first, small local disorder put right); the
 /// streams are merged by time, a k-way merge over a handful of heads. Equal times come in the order of `sources`,
-/// then usage, status, diagnostics.
+/// then usage, status, diagnostics. A line more than `LogStream.reorderWindow` lines out of place in its file (a
+/// clock set back) comes out where it is: a consumer must bear an occasional step back in time.
 public struct ReportLogReader: Sendable {
     public var sources: [LogSource]
     public var logs: Set<LogName>
