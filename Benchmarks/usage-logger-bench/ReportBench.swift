@@ -41,6 +41,18 @@ struct ReportBench {
         return (seconds, samples, bytes, Int(usage.ru_maxrss), before)
     }
 
+    /// `JSONParser` (the general parser, a `JSONValue` per line) over one rotated file, in MB/s: the baseline the
+    /// report's own line decoder was written to beat.
+    static func jsonParserRate(directory: String) throws -> Double {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/usage.jsonl.1")))
+        let start = DispatchTime.now().uptimeNanoseconds
+        var parsed = 0
+        for line in bytes.split(separator: 0x0A) where (try? JSONParser.parse(Array(line))) != nil { parsed += 1 }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        precondition(parsed > 0)
+        return Double(bytes.count) / 1e6 / seconds
+    }
+
     /// Generates `years` of logs, times every contender on them, prints the rows, and removes the logs.
     func run(years: Int, withJQ: Bool, row: (String, String, String) -> Void) throws -> [Timing] {
         let directory = scratch + "/report-\(years)y"
@@ -100,6 +112,9 @@ struct ReportBench {
                     format: "%.0f MB/s, %.0f lines/s, peak RSS %.1f MiB (%.1f before reading)",
                     Double(alone.bytes) / 1e6 / alone.seconds, Double(alone.samples) / alone.seconds,
                     Double(alone.rssKB) / 1024, Double(alone.beforeKB) / 1024))
+        }
+        if years == 1, let rate = try? Self.jsonParserRate(directory: directory) {
+            row("  JSONParser on the same lines (baseline)", String(format: "%.0f MB/s", rate), "a JSONValue per line")
         }
         guard let ours = timings.first else { return timings }
         for timing in timings {

@@ -193,10 +193,13 @@ struct ReportLogReaderTests {
             let raw = String(repeating: "x", count: LineReader.bufferSize + 1000)
             let long =
                 #"{"timestamp":"2026-03-01T00:00:00.000Z","usage_data":{"source":"command"},"raw":"\#(raw)"}"#
-            dir.write("usage.jsonl", long + "\n" + Self.usageLine(minute: 1) + "\n")
+            let huge = String(repeating: "y", count: LineReader.maximumLineLength + 10)
+            dir.write(
+                "usage.jsonl",
+                [long, Self.usageLine(minute: 1), huge, Self.usageLine(minute: 2), huge].joined(separator: "\n"))
             let (samples, summary) = try Self.read(ReportLogReader(sources: [LogSource(path: dir.path)]))
-            #expect(Self.minutes(samples) == [0, 1])
-            #expect(summary.skippedLines == 0)
+            #expect(Self.minutes(samples) == [0, 1, 2])
+            #expect(summary.skippedLines == 2)
         }
     }
 }

@@ -9,7 +9,7 @@
 /// passed over (and reported as `oversized`) without being held. Owns its descriptor, hence a class.
 final class LineReader {
     static let bufferSize = 256 * 1024
-    static let maximumLineLength = 16 * 1024 * 1024
+    static let maximumLineLength = 8 * 1024 * 1024
 
     let path: String
     private let descriptor: Int32

@@ -28,6 +28,7 @@ extension LogLineDecoder {
             }
         } while try scanner.nextMember()
         guard let time, hasData else { return nil }
+        self.time = time
         // A record that failed before `/usage` said why has only the top-level `error`; it is still an error.
         if data.errorType == nil, hasError { data.errorType = "usage_logger" }
         return .usage(

@@ -13,6 +13,9 @@ struct LogLineDecoder {
     var names = StringCache(capacity: 16)
     var words = StringCache(capacity: 32)
     var sessions = StringCache(capacity: 4)
+    /// The time of the last sample `decode` returned (read here, not from the sample: `ReportSample.time` copies the
+    /// whole payload, a retain per field).
+    var time = 0.0
 
     init(log: LogName, label: String) {
         self.log = log
@@ -115,6 +118,7 @@ struct LogLineDecoder {
             }
         } while try scanner.nextMember()
         guard let time else { return nil }
+        self.time = time
         return .status(
             StatusReading(
                 time: time, label: label, version: version, model: model,
@@ -158,6 +162,7 @@ struct LogLineDecoder {
             }
         } while try scanner.nextMember()
         guard let time, let event else { return nil }
+        self.time = time
         return .diagnostic(
             DiagnosticReading(
                 time: time, label: label, type: type ?? "", severity: severity ?? "", message: message ?? "",

@@ -31,20 +31,20 @@ final class LogStream {
         times.reserveCapacity(Self.reorderWindow * 2)
     }
 
-    /// The next sample in time order, or nil when every file is read.
-    func next() throws(ReportReadError) -> ReportSample? {
+    /// The next sample in time order and its time, or nil when every file is read.
+    func next() throws(ReportReadError) -> (sample: ReportSample, time: Double)? {
         while !exhausted, times.count - head < Self.reorderWindow {
             try readOne()
         }
-        guard head < times.count else { return nil }
-        let sample = samples[head].take()  // moved out, not copied: no retain per field
+        guard head < times.count, let sample = samples[head].take() else { return nil }  // moved out, not copied
+        let time = times[head]
         head += 1
         if head >= Self.reorderWindow * 4 {  // drop what was handed out, now and then, not per sample
             samples.removeFirst(head)
             times.removeFirst(head)
             head = 0
         }
-        return sample
+        return (sample, time)
     }
 
     /// Reads lines until one sample joins the window or the files are done.
@@ -67,7 +67,7 @@ final class LogStream {
                 summary.skippedLines += 1
                 continue
             }
-            let time = sample.time
+            let time = decoder.time
             guard time >= since, time < until else { continue }
             summary.linesRead += 1
             insert(sample, at: time)

@@ -9,7 +9,8 @@
 ///
 /// Each (directory, log) pair is one `LogStream` (its files oldest first, small local disorder put right); the
 /// streams are merged by time, a k-way merge over a handful of heads. Equal times come in the order of `sources`,
-/// then usage, status, diagnostics.
+/// then usage, status, diagnostics. A line more than `LogStream.reorderWindow` lines out of place in its file (a
+/// clock set back) comes out where it is: a consumer must bear an occasional step back in time.
 public struct ReportLogReader: Sendable {
     public var sources: [LogSource]
     public var logs: Set<LogName>
@@ -38,9 +39,9 @@ public struct ReportLogReader: Sendable {
         var heads: [ReportSample?] = []
         var headTimes: [Double] = []
         for stream in streams {
-            let sample = try stream.next()
-            heads.append(sample)
-            headTimes.append(sample?.time ?? .infinity)
+            let next = try stream.next()
+            heads.append(next?.sample)
+            headTimes.append(next?.time ?? .infinity)
         }
         while true {
             // A handful of streams: a scan of their head times beats a heap. Records' times are finite, so infinity
@@ -55,7 +56,7 @@ public struct ReportLogReader: Sendable {
             body(sample)
             let next = try streams[chosen].next()
             headTimes[chosen] = next?.time ?? .infinity
-            heads[chosen] = next
+            heads[chosen] = next?.sample
         }
         return streams.reduce(into: ReadSummary()) { total, stream in
             total.linesRead += stream.summary.linesRead
