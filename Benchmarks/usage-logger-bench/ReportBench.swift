@@ -6,9 +6,8 @@ import UsageLogger
 /// cost of reading the bytes at all). Each figure is a wall time of a fresh process; the report's peak RSS comes
 /// from `wait4`.
 struct ReportBench {
-    /// The command timed as "the report" (after the binary). `export` stands in until `report` exists; swapping is
-    /// this one line.
-    static let reportArguments = ["export", "--format", "ndjson"]
+    /// The command timed as "the report" (after the binary): everything, as one JSON object.
+    static let reportArguments = ["report", "--format", "json"]
 
     let binary: String
     let bench: String
