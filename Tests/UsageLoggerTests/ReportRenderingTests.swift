@@ -29,13 +29,14 @@ struct ReportRenderingTests {
         }
     }
 
-    @Test("preview")
-    func preview() {
-        print(terminal())
-        print(terminal(.usage, chart: true))
-        print(terminal(.diagnostics, unicode: false))
-        print(ReportMarkdown.render(SampleReport.make(), section: .all, timeZone: utc))
-        print(ReportCSV.render(SampleReport.make(), section: .all))
+    @Test("the streamed JSON is the same document as the one built whole")
+    func streamedJSON() {
+        var streamed = ""
+        ReportJSON.write(SampleReport.make()) { streamed += $0 }
+        #expect(streamed == ReportJSON.render(SampleReport.make()).prettySerialized() + "\n")
+        var empty = ""
+        ReportJSON.write(Report(generatedAt: 0, timeZone: "UTC", period: .day)) { empty += $0 }
+        #expect(empty == ReportJSON.render(Report(generatedAt: 0, timeZone: "UTC", period: .day)).prettySerialized() + "\n")
     }
 }
 

@@ -6,10 +6,11 @@ extension JSONValue {
         return output
     }
 
-    /// Indented JSON for people (`--pretty`).
-    public func prettySerialized() -> String {
+    /// Indented JSON for people (`--pretty`); `depth` indents it as a value nested that deep, for a document
+    /// written a part at a time.
+    public func prettySerialized(depth: Int = 0) -> String {
         var output = ""
-        write(to: &output, indent: "  ", depth: 0)
+        write(to: &output, indent: "  ", depth: depth)
         return output
     }
 

@@ -91,6 +91,11 @@ enum ReportCommand {
             if case .unknownWindow = error { return .usage }
             return .noInput
         }
+        if chosenFormat == .json, outputPath == nil {
+            // Streamed: years of cycles are never held as values and as text at once.
+            ReportJSON.write(report, to: context.console.write)
+            return .success
+        }
         let text = render(
             report, format: chosenFormat, section: part, chart: arguments.contains(chart), context: context)
         guard let outputPath else {

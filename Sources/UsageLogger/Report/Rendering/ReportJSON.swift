@@ -4,32 +4,78 @@ import Foundation
 /// the period's start in the report's time zone (`2026-03-01`, `2026-03-01T14`, `2026-W09`, `2026-03`); numbers
 /// are rounded to what they can mean (percentages to 0.1, coverage to 0.001).
 enum ReportJSON {
-    static func render(_ report: Report) -> JSONValue {
-        .object([
-            ("generated_at", time(report.generatedAt)),
-            ("time_zone", .string(report.timeZone)),
-            ("by", .string(report.period.rawValue)),
+    /// A member of the report object: a value, or an array written a row at a time.
+    private enum Member {
+        case value(JSONValue)
+        case rows(Int, (Int) -> JSONValue)
+    }
+
+    private static func members(_ report: Report) -> [(String, Member)] {
+        func rows<Item>(_ items: [Item], _ row: @escaping (Item) -> JSONValue) -> Member {
+            .rows(items.count) { row(items[$0]) }
+        }
+        return [
+            ("generated_at", .value(time(report.generatedAt))),
+            ("time_zone", .value(.string(report.timeZone))),
+            ("by", .value(.string(report.period.rawValue))),
             (
                 "range",
-                .object([
-                    ("since", time(report.since)), ("until", time(report.until)),
-                    ("first_record", time(report.firstRecord)), ("last_record", time(report.lastRecord)),
-                ])
+                .value(
+                    .object([
+                        ("since", time(report.since)), ("until", time(report.until)),
+                        ("first_record", time(report.firstRecord)), ("last_record", time(report.lastRecord)),
+                    ]))
             ),
-            ("now", .array(report.now.map(now))),
-            ("cycles", .array(report.cycles.map(cycle))),
-            ("usage", .array(report.usage.map(usage))),
-            ("errors", .array(report.errors.map(errors))),
-            ("forecast", .array(report.forecasts.map(forecast))),
-            ("limit_hits", .array(report.limitHits.map(hit))),
-            ("versions", .array(report.versions.map(version))),
-            ("changes", .array(report.changes.map(change))),
-            ("diagnostics", .array(report.diagnostics.map(diagnostic))),
-            ("diagnostics_digest", .array(report.diagnosticsDigest.map(digest))),
-            ("health_score", number(report.healthScore, places: 3)),
-            ("lines_read", .int(report.linesRead)),
-            ("skipped_lines", .int(report.skippedLines)),
-        ])
+            ("now", rows(report.now, now)),
+            ("cycles", rows(report.cycles, cycle)),
+            ("usage", rows(report.usage, usage)),
+            ("errors", rows(report.errors, errors)),
+            ("forecast", rows(report.forecasts, forecast)),
+            ("limit_hits", rows(report.limitHits, hit)),
+            ("versions", rows(report.versions, version)),
+            ("changes", rows(report.changes, change)),
+            ("diagnostics", rows(report.diagnostics, diagnostic)),
+            ("diagnostics_digest", rows(report.diagnosticsDigest, digest)),
+            ("health_score", .value(number(report.healthScore, places: 3))),
+            ("lines_read", .value(.int(report.linesRead))),
+            ("skipped_lines", .value(.int(report.skippedLines))),
+        ]
+    }
+
+    /// The whole report as one value (tests, small reports).
+    static func render(_ report: Report) -> JSONValue {
+        .object(
+            members(report).map { key, member in
+                switch member {
+                case .value(let value): (key, value)
+                case .rows(let count, let row): (key, .array((0..<count).map(row)))
+                }
+            })
+    }
+
+    /// The same document, indented, handed to `write` a row at a time: years of cycles never sit in memory twice
+    /// (as values and as text). The text is the same as `render(report).prettySerialized()` plus a newline.
+    static func write(_ report: Report, to write: (String) -> Void) {
+        var buffer = "{"
+        let members = members(report)
+        for (index, (key, member)) in members.enumerated() {
+            buffer += (index == 0 ? "\n  " : ",\n  ") + JSONValue.string(key).serialized() + ": "
+            switch member {
+            case .value(let value):
+                buffer += value.prettySerialized(depth: 1)
+            case .rows(let count, let row):
+                buffer += count == 0 ? "[]" : "["
+                for index in 0..<count {
+                    buffer += (index == 0 ? "\n    " : ",\n    ") + row(index).prettySerialized(depth: 2)
+                    if buffer.utf8.count >= 64 * 1024 {
+                        write(buffer)
+                        buffer = ""
+                    }
+                }
+                if count > 0 { buffer += "\n  ]" }
+            }
+        }
+        write(buffer + "\n}\n")
     }
 
     private static func window(_ key: Report.WindowKey) -> [(String, JSONValue)] {
