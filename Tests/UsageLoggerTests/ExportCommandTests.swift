@@ -150,7 +150,7 @@ struct ExportCommandTests {
         withTemporaryDirectory { dir in
             let (code, output) = runCLI(["export", "--logs", dir.path + "/none"])
             #expect(code == .noInput)
-            #expect(output.standardError.contains("no records yet; is logging enabled?"))
+            #expect(output.standardError.contains("check the path given to --logs"))
         }
     }
 

@@ -44,7 +44,7 @@ struct ExportJQAgreementTests {
             // The README's `all usage.jsonl`: the rotated files oldest first, then the live one.
             let all = "ls usage.jsonl.[0-9]* 2>/dev/null | sort -t. -k3,3nr | xargs -r cat; cat usage.jsonl"
             let recipe =
-                #".timestamp as $t | .session_id as $s | (if .error then "usage_logger" else null end) as $e"#
+                #".timestamp as $t | .session_id as $s | (if .error then "probe_failed" else null end) as $e"#
                 + #" | if (.usage_data.windows | length) > 0 then .usage_data.windows[]"#
                 + #" | [$t, $s, $e, .name, .used_percent, .resets_at] else [$t, $s, $e, null, null, null] end"#
             let files = try Self.run("/bin/sh", ["-c", #"cd "$0" && (\#(all)) | jq -c '\#(recipe)'"#, logs.path])

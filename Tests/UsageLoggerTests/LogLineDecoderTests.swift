@@ -84,7 +84,7 @@ struct LogLineDecoderTests {
         #expect(
             reading.windows[0].resetsAt == Timestamp.date(iso8601: "2026-11-23T17:00:00.000Z")?.timeIntervalSince1970)
         guard case .usage(let failed)? = Self.decode(Self.realLines[3].1, log: .usage) else { return }
-        #expect(failed.errorType == "usage_logger")
+        #expect(failed.errorType == "probe_failed")
     }
 
     @Test("edge cases of the grammar are accepted or refused exactly as JSONParser does")
@@ -183,7 +183,9 @@ struct LogLineDecoderTests {
             return .usage(
                 UsageReading(
                     time: time, source: data["source"]?.stringValue ?? "unknown", state: data["state"]?.stringValue,
-                    errorType: data["error"]?["type"]?.stringValue ?? (hasError ? "usage_logger" : nil),
+                    errorType: (data["error"]?["type"]?.stringValue ?? (hasError ? "probe_failed" : nil)).map {
+                        $0 == "usage_logger" ? "probe_failed" : $0
+                    },
                     sessionID: value["session_id"]?.stringValue, windows: windows))
         case .status:
             let account =

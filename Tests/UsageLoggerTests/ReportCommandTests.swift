@@ -119,7 +119,7 @@ struct ReportCommandTests {
             }
             let (missing, said) = report([], logs: directory.path + "/nowhere")
             #expect(missing == .noInput)
-            #expect(said.standardError.contains("no records yet; is logging enabled?"))
+            #expect(said.standardError.contains("check the path given to --logs"))
             let empty = directory.subdirectory("empty")
             let (none, told) = report([], logs: empty.path)
             #expect(none == .noInput)

@@ -88,4 +88,38 @@ struct ReportHealthTests {
         #expect(F.build([F.usage(t0, F.session, 1)], now: t0).healthScore == nil)
         #expect(F.build([status(t0, "2.1.300", nil, nil)], now: t0).healthScore == 1)
     }
+
+    @Test("a warning that went away and came back keeps its gap: two active periods, and the gap counts as healthy")
+    func recurringWarning() {
+        let report = F.build(
+            [
+                status(t0, "2.1.300", nil, nil),
+                diagnostic(t0 + F.day, "A", .appeared),
+                diagnostic(t0 + 2 * F.day, "A", .resolved),
+                diagnostic(t0 + 5 * F.day, "A", .appeared),
+                status(t0 + 10 * F.day, "2.1.300", nil, nil),
+            ], now: t0 + 10 * F.day)
+        let span = report.diagnostics.first
+        #expect(span?.periods == [.init(from: t0 + F.day, to: t0 + 2 * F.day), .init(from: t0 + 5 * F.day, to: nil)])
+        #expect(span?.timesSeen == 2)
+        #expect(F.close(report.healthScore, 1 - 6.0 / 10))
+    }
+
+    @Test("with --since, a warning that appeared before the range and is still open is active from its start")
+    func carriedIn() {
+        var builder = ReportBuilder(
+            settings: ReportSettings(timeZone: .gmt, since: t0 + 10 * F.day, now: t0 + 20 * F.day))
+        builder.carryIn(DiagnosticReading(time: t0, type: "path", severity: "warning", message: "A", event: .appeared))
+        builder.carryIn(DiagnosticReading(time: t0, type: "path", severity: "warning", message: "B", event: .appeared))
+        builder.carryIn(
+            DiagnosticReading(time: t0 + F.day, type: "path", severity: "warning", message: "B", event: .resolved))
+        builder.add(status(t0 + 12 * F.day, "2.1.300", nil, nil))
+        builder.add(diagnostic(t0 + 15 * F.day, "A", .resolved))
+        let report = builder.finish(summary: ReadSummary(linesRead: 2))
+        #expect(report.diagnostics.count == 1)
+        #expect(report.diagnostics.first?.firstSeen == t0)
+        #expect(report.diagnostics.first?.periods == [.init(from: t0 + 10 * F.day, to: t0 + 15 * F.day)])
+        #expect(report.healthScore.map { $0 < 1 } == true)
+        #expect(report.diagnosticsDigest.first?.stillOpen.isEmpty == false)
+    }
 }

@@ -34,9 +34,10 @@ struct ReportRenderingTests {
         var streamed = ""
         ReportJSON.write(SampleReport.make()) { streamed += $0 }
         #expect(streamed == ReportJSON.render(SampleReport.make()).prettySerialized() + "\n")
+        let nothing = Report(generatedAt: 0, timeZone: "UTC", period: .day)
         var empty = ""
-        ReportJSON.write(Report(generatedAt: 0, timeZone: "UTC", period: .day)) { empty += $0 }
-        #expect(empty == ReportJSON.render(Report(generatedAt: 0, timeZone: "UTC", period: .day)).prettySerialized() + "\n")
+        ReportJSON.write(nothing) { empty += $0 }
+        #expect(empty == ReportJSON.render(nothing).prettySerialized() + "\n")
     }
 }
 

@@ -52,6 +52,7 @@ struct RealisticMonth {
             }
         }
         var simulation = MonthSimulation(start: start, seed: seed, timeZone: timeZone)
+        var active = Set<String>()  // the warnings showing now: /status lists exactly those
         let usage = Self.templates("usage")
         let status = Self.templates("status")[0]
         let diagnostics = Self.templates("diagnostics")
@@ -60,6 +61,8 @@ struct RealisticMonth {
             let state = simulation.step(to: now)
             for event in state.diagnosticEvents {
                 let template = diagnostics[event.index]
+                let message = template["message"]?.stringValue ?? ""
+                if event.event == "appeared" { active.insert(message) } else { active.remove(message) }
                 try emit(
                     template.setting("timestamp", time(now)).setting(
                         "details", (template["details"] ?? .object([])).setting("event", .string(event.event))),
@@ -69,7 +72,8 @@ struct RealisticMonth {
             if minute % 60 == 0 {
                 try emit(
                     status.setting("timestamp", time(now + 2)).setting("version", .string(state.version))
-                        .setting("model", .string(state.model)), .status)
+                        .setting("model", .string(state.model))
+                        .setting("diagnostics", Self.showing(active, in: status["diagnostics"] ?? .null)), .status)
             }
             let roll = simulation.random()
             let record: JSONValue
@@ -86,6 +90,18 @@ struct RealisticMonth {
         }
         for (log, records) in batches where !records.isEmpty { try sink.append(records, to: log) }
         return counts
+    }
+
+    /// A `/status` record's diagnostics block with only the warnings in `active`, as `/status` would show them.
+    private static func showing(_ active: Set<String>, in diagnostics: JSONValue) -> JSONValue {
+        func kept(_ key: String, message: (JSONValue) -> String?) -> JSONValue {
+            let items = (diagnostics[key]?.arrayValue ?? []).filter { message($0).map(active.contains) ?? false }
+            return items.isEmpty && key != "warnings" && key != "items" ? .null : .array(items)
+        }
+        return diagnostics.setting("warnings", kept("warnings") { $0.stringValue })
+            .setting("config_mismatches", kept("config_mismatches") { $0.stringValue })
+            .setting("mismatch_details", kept("mismatch_details") { $0["message"]?.stringValue })
+            .setting("items", kept("items") { $0["message"]?.stringValue })
     }
 
     /// The template with its windows set from the simulation: `/usage` shows resets to the minute with their text,

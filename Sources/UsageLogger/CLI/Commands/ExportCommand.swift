@@ -28,8 +28,10 @@ enum ExportCommand {
               usage-logger export --kind status --format json --logs laptop=~/laptop-logs --logs desktop=~/desktop-logs
             """,
         exitCodes: [
-            .init(.success, meaning: "printed"), .init(.usage, meaning: "a bad option value (a date, zone, format)"),
-            .init(.noInput, meaning: "the log directory is missing or cannot be read"),
+            .init(.success, meaning: "printed"),
+            .init(.usage, meaning: "a bad option value (a date, zone, format) or a --window that matches none"),
+            .init(
+                .noInput, meaning: "the log directory is missing or cannot be read, or has no records (in the range)"),
         ])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
@@ -54,8 +56,10 @@ enum ExportCommand {
         var table = ExportTable(
             format: tableFormat, columns: columns(of: log, labelled: labelled), write: context.console.write)
         let summary: ReadSummary
+        var windowsSeen = Set<String>()
         do {
             summary = try shared.reader(logs: [log]).read { sample in
+                if case .usage(let reading) = sample { windowsSeen.formUnion(reading.windows.map(\.name)) }
                 add(sample, to: &table, labelled: labelled, arguments: shared)
             }
         } catch {
@@ -63,6 +67,19 @@ enum ExportCommand {
             return .noInput
         }
         table.finish()
+        // The same words, and codes, as `report` for the same mistakes.
+        guard summary.linesRead > 0 else {
+            let directories = shared.sources.map(\.path)
+            let inRange = shared.since != nil || shared.until != nil
+            context.console.errorLine(
+                ReportGenerator.Failure.noRecords(directories: directories, inRange: inRange).description)
+            return .noInput
+        }
+        if let window = shared.window, log == .usage, !windowsSeen.contains(where: shared.includes(window:)) {
+            context.console.errorLine(
+                ReportGenerator.Failure.unknownWindow(window, seen: windowsSeen.sorted()).description)
+            return .usage
+        }
         if summary.skippedLines > 0 {
             let plural = summary.skippedLines == 1 ? "" : "s"
             context.console.errorLine(

@@ -106,7 +106,13 @@ struct ReportArguments: Sendable, Equatable {
                     "--logs '\(value)' names no directory; use DIR or NAME=DIR, e.g. --logs laptop=~/laptop-logs",
                     command: command)
             }
-            named.append((label, absolute(path, currentDirectory: currentDirectory, home: home)))
+            let absolutePath = absolute(path, currentDirectory: currentDirectory, home: home)
+            guard !named.contains(where: { $0.path == absolutePath }) else {
+                throw CommandLineError(
+                    "--logs '\(value)' is given twice: its records would be counted twice; give each directory once",
+                    command: command)
+            }
+            named.append((label, absolutePath))
         }
         guard named.count > 1 else { return [LogSource(label: named[0].label ?? "", path: named[0].path)] }
         let unnamed = named.filter { $0.label == nil }.map(\.path)

@@ -124,6 +124,8 @@ enum ReportCommand {
                 report: report, section: section, style: TerminalStyle(color: color, unicode: unicode(environment)),
                 format: ReportTimeFormat(timeZone: TimeZone(identifier: report.timeZone) ?? .current))
             view.chart = chart
+            // A section asked for by name is shown whole; the overview keeps to the latest rows.
+            if section != .all { view.rowsPerWindow = 100_000 }
             return view.render()
         case .json:
             return ReportJSON.render(report).prettySerialized() + "\n"

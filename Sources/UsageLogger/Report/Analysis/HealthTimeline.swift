@@ -2,7 +2,8 @@
 /// last known active and how often it appeared; a digest per period of what appeared, was resolved and is still
 /// open; and the time with at least one active warning or error (`info` does not count against health).
 ///
-/// A warning resolved without having appeared in the range was active since the range's start.
+/// A warning resolved without having appeared in the range was active since the range's start; one that appeared
+/// before the range and is still open (`carryIn`) is active from the range's start.
 struct HealthTimeline: Sendable {
     private struct SpanKey: Hashable {
         var label: String
@@ -27,13 +28,40 @@ struct HealthTimeline: Sendable {
     private var unhealthySeconds = 0.0
     private var digest: [DigestRow] = []
     private(set) var seenAny = false
+    /// Warnings open before the range begins (`--since`), by key: they are active when it starts.
+    private var carried: [SpanKey: DiagnosticReading] = [:]
 
     init(calendar: PeriodCalendar) {
         self.calendar = calendar
     }
 
+    /// A diagnostics record from before the range: it only says what is open when the range begins.
+    mutating func carryIn(_ reading: DiagnosticReading) {
+        let key = SpanKey(label: reading.label, type: reading.type, message: reading.message)
+        carried[key] = reading.event == .appeared ? reading : nil
+    }
+
+    /// Opens, at `rangeStart`, the warnings carried in from before it (once, before the first record of the range).
+    private mutating func openCarried(at rangeStart: Double) {
+        guard !carried.isEmpty else { return }
+        for (key, reading) in carried.sorted(by: { $0.value.time < $1.value.time }) {
+            index[key] = spans.count
+            open.insert(spans.count)
+            spans.append(
+                Report.DiagnosticSpan(
+                    label: reading.label, type: reading.type, severity: reading.severity, message: reading.message,
+                    firstSeen: reading.time, lastSeen: rangeStart, timesSeen: 1, resolvedAt: nil,
+                    periods: [Report.ActivePeriod(from: rangeStart, to: nil)]))
+            if reading.severity != "info" { becameActive(at: rangeStart) }
+        }
+        seenAny = true
+        carried = [:]
+        enterDigest(calendar.slot(containing: rangeStart))
+    }
+
     /// Adds a diagnostics record; `rangeStart` is where the report's range begins (`--since`, else the first record).
     mutating func add(_ reading: DiagnosticReading, rangeStart: Double) {
+        openCarried(at: rangeStart)
         seenAny = true
         let time = reading.time
         let key = SpanKey(label: reading.label, type: reading.type, message: reading.message)
@@ -48,6 +76,7 @@ struct HealthTimeline: Sendable {
                 spans[at].timesSeen += 1
                 spans[at].resolvedAt = nil
                 spans[at].lastSeen = time
+                spans[at].periods.append(Report.ActivePeriod(from: time, to: nil))
                 open.insert(at)
             } else {
                 index[key] = spans.count
@@ -55,7 +84,8 @@ struct HealthTimeline: Sendable {
                 spans.append(
                     Report.DiagnosticSpan(
                         label: reading.label, type: reading.type, severity: reading.severity,
-                        message: reading.message, firstSeen: time, lastSeen: time, timesSeen: 1, resolvedAt: nil))
+                        message: reading.message, firstSeen: time, lastSeen: time, timesSeen: 1, resolvedAt: nil,
+                        periods: [Report.ActivePeriod(from: time, to: nil)]))
             }
             digest[digest.count - 1].appeared.append(title)
             if counts { becameActive(at: time) }
@@ -64,6 +94,7 @@ struct HealthTimeline: Sendable {
                 guard spans[at].resolvedAt == nil else { return }
                 spans[at].resolvedAt = time
                 spans[at].lastSeen = time
+                if !spans[at].periods.isEmpty { spans[at].periods[spans[at].periods.count - 1].to = time }
                 open.remove(at)
                 if counts { becameInactive(at: time) }
             } else {
@@ -73,7 +104,7 @@ struct HealthTimeline: Sendable {
                     Report.DiagnosticSpan(
                         label: reading.label, type: reading.type, severity: reading.severity,
                         message: reading.message, firstSeen: rangeStart, lastSeen: time, timesSeen: 1,
-                        resolvedAt: time))
+                        resolvedAt: time, periods: [Report.ActivePeriod(from: rangeStart, to: time)]))
                 if counts {
                     unhealthySeconds = time - rangeStart
                     if unhealthyOpen > 0 { unhealthySince = time }
@@ -125,6 +156,7 @@ struct HealthTimeline: Sendable {
     mutating func finish(start: Double, end: Double) -> (
         spans: [Report.DiagnosticSpan], digest: [Report.DiagnosticsPeriod], unhealthySeconds: Double
     ) {
+        openCarried(at: start)
         if digest.last != nil { closeDigest(upTo: end) }
         var unhealthy = unhealthySeconds
         if unhealthyOpen > 0, let since = unhealthySince { unhealthy += max(0, end - since) }

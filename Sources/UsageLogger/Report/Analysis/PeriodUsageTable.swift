@@ -21,7 +21,7 @@ struct PeriodUsageTable: Sendable {
     private var index: [Slot: Int] = [:]
     /// Per window number (they count from 0): its row for the latest period, and its previous reading.
     private var currentRow: [Int] = []
-    private var previous: [(time: Double, percent: Double)?] = []
+    private var previous: [(time: Double, percent: Double, row: Int)?] = []
 
     /// Adds a reading of window number `window`; `cap` is the longest gap between two readings that counts.
     mutating func add(
@@ -37,12 +37,17 @@ struct PeriodUsageTable: Sendable {
         rows[row].samples += 1
         if limitHit { rows[row].limitHits += 1 }
         if let before = previous[window] {
-            if before.percent >= 80, percent >= 80 {
-                rows[row].secondsAtOrAbove80 += min(max(time - before.time, 0), cap)
+            let gap = max(time - before.time, 0)
+            if gap <= cap {
+                if before.percent >= 80, percent >= 80 { rows[row].secondsAtOrAbove80 += gap }
+            } else if before.percent >= 80 {
+                // After a gap (the machine asleep) only the time just after the earlier reading counts, and on its
+                // own period's row: nothing is known of the rest, and nothing is credited backwards.
+                rows[before.row].secondsAtOrAbove80 += cap
             }
             if time < before.time { return }
         }
-        previous[window] = (time, percent)
+        previous[window] = (time, percent, row)
     }
 
     private mutating func row(window: Int, period: PeriodCalendar.Slot, percent: Double) -> Int {

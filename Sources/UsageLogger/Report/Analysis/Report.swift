@@ -12,6 +12,13 @@ public struct Report: Sendable, Equatable {
     public var firstRecord: Double?
     public var lastRecord: Double?
 
+    /// Whether the records stop well before the report's now (more than an hour, with no `--until`): the latest
+    /// readings then say little of now, and their resets may have passed.
+    public var isStale: Bool {
+        guard until == nil, let lastRecord else { return false }
+        return generatedAt - lastRecord > 3600
+    }
+
     /// The latest reading of each window: the "Now" block.
     public var now: [NowEntry] = []
     /// Every reset cycle of every window, oldest first per window.
@@ -185,6 +192,15 @@ public struct Report: Sendable, Equatable {
         public var timesSeen: Int
         /// Nil while still active.
         public var resolvedAt: Double?
+        /// When it was active, oldest first: a warning that went away and came back has a gap; the last period
+        /// has no end while it is still active.
+        public var periods: [ActivePeriod] = []
+    }
+
+    /// One stretch of time a warning was active.
+    public struct ActivePeriod: Sendable, Equatable {
+        public var from: Double
+        public var to: Double?
     }
 
     public struct DiagnosticsPeriod: Sendable, Equatable {

@@ -28,6 +28,11 @@ public struct ReportBuilder: Sendable {
         self.health = HealthTimeline(calendar: PeriodCalendar(period: settings.period, timeZone: settings.timeZone))
     }
 
+    /// A diagnostics record from before `--since`: it says which warnings are open when the range begins.
+    public mutating func carryIn(_ reading: DiagnosticReading) {
+        health.carryIn(reading)
+    }
+
     public mutating func add(_ sample: ReportSample) {
         let time = sample.time
         firstRecord = min(firstRecord ?? time, time)

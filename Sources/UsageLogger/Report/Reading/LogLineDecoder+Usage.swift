@@ -29,8 +29,10 @@ extension LogLineDecoder {
         } while try scanner.nextMember()
         guard let time, hasData else { return nil }
         self.time = time
-        // A record that failed before `/usage` said why has only the top-level `error`; it is still an error.
-        if data.errorType == nil, hasError { data.errorType = "usage_logger" }
+        // A probe that failed on our side (a timeout, nothing recognised) has only the top-level `error`, or the
+        // type `usage_logger`: both read as `probe_failed`, which says what happened.
+        if data.errorType == nil, hasError { data.errorType = "probe_failed" }
+        if data.errorType == "usage_logger" { data.errorType = "probe_failed" }
         return .usage(
             UsageReading(
                 time: time, label: label, source: data.source ?? "unknown", state: data.state,

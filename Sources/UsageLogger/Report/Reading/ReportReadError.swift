@@ -8,7 +8,8 @@ public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .missingDirectory(let path):
-            "no log directory at \(path): no records yet; is logging enabled? (`usage-logger doctor` tells)"
+            "no log directory at \(path): check the path given to --logs, or, for the configured one, whether logging "
+                + "is enabled (`usage-logger doctor` tells)"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
         }

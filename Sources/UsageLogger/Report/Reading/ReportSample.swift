@@ -23,7 +23,7 @@ public struct UsageReading: Sendable, Equatable {
     public var source: String
     /// `usage_data.state`: `ok`, `error`, `loading`, `unavailable`, `limited`; nil when absent.
     public var state: String?
-    /// `usage_data.error.type` (`rate_limit_error`, `authentication_error`, `usage_logger`, …) when the record
+    /// `usage_data.error.type` (`rate_limit_error`, `authentication_error`, `probe_failed` for a probe that failed on our side, …) when the record
     /// has an error.
     public var errorType: String?
     public var sessionID: String?

@@ -49,10 +49,22 @@ struct DiagnosticsTimeline {
             (span.label.isEmpty ? "" : span.label + ": ") + (span.severity == "error" ? "error: " : "")
             + span.message
         let title = "\(label): first seen \(format.dateTime(span.firstSeen)), \(status)\(times)"
-        let className = active ? "active" : "resolved"
-        var svg =
-            "<rect class=\"\(className)\" x=\"\(PageFormat.coordinate(x))\" y=\"\(PageFormat.coordinate(y + 15))\" "
-            + "width=\"\(PageFormat.coordinate(width))\" height=\"9\" rx=\"2\"><title>\(HTMLText.escape(title))</title></rect>\n"
+        // One bar per stretch it was active: a warning that went away and came back shows its gap.
+        let periods =
+            span.periods.isEmpty
+            ? [Report.ActivePeriod(from: span.firstSeen, to: span.resolvedAt)] : span.periods
+        var svg = ""
+        for period in periods {
+            let from = max(period.from, range.lowerBound)
+            let to = min(period.to ?? max(now, span.lastSeen), range.upperBound)
+            guard to >= range.lowerBound, from <= range.upperBound else { continue }
+            let className = period.to == nil ? "active" : "resolved"
+            let left = frame.x(from)
+            svg +=
+                "<rect class=\"\(className)\" x=\"\(PageFormat.coordinate(left))\" y=\"\(PageFormat.coordinate(y + 15))\" "
+                + "width=\"\(PageFormat.coordinate(max(frame.x(to) - left, 3)))\" height=\"9\" rx=\"2\">"
+                + "<title>\(HTMLText.escape(title))</title></rect>\n"
+        }
         // The label sits over the bar, from its start or, near the right edge, ending there.
         let text = Self.shortened(label, to: 64) + times + (active ? " — active" : "")
         let rightAligned = x > frame.width * 0.6

@@ -22,13 +22,20 @@ struct ReportHealthView {
         if report.diagnostics.isEmpty { lines.append("  warnings  none seen") }
         for span in report.diagnostics {
             let active = span.resolvedAt == nil
+            // The latest stretch it was active, then the earlier ones: a warning that came back shows its gap.
+            let periods =
+                span.periods.isEmpty ? [Report.ActivePeriod(from: span.firstSeen, to: span.resolvedAt)] : span.periods
+            let latest = periods[periods.count - 1]
             let when =
-                active
-                ? "active since \(format.short(span.firstSeen))"
-                : "\(format.short(span.firstSeen)) – \(format.short(span.resolvedAt ?? span.lastSeen)), resolved"
-            let times = span.timesSeen > 1 ? ", appeared \(span.timesSeen)×" : ""
+                latest.to == nil
+                ? "active since \(format.short(latest.from))"
+                : "\(format.short(latest.from)) – \(format.short(latest.to ?? span.lastSeen)), resolved"
+            let earlier = periods.dropLast().map { "\(format.short($0.from)) – \($0.to.map(format.short) ?? "")" }
+            let times = earlier.isEmpty ? "" : "; before: " + earlier.joined(separator: ", ")
             let marker = active ? style.yellow(style.unicode ? "●" : "*") : style.dim(style.unicode ? "○" : "o")
-            lines.append("  \(marker) " + labelled(span.label, span.type) + style.dim("  \(when)\(times)"))
+            lines += ReportTerminalView.wrap(
+                labelled(span.label, span.type) + "  " + when + times, indent: "    ", continuation: "      "
+            ).enumerated().map { $0.offset == 0 ? "  \(marker) " + $0.element.dropFirst(4) : style.dim($0.element) }
             lines.append("      " + ReportTerminalView.cell(span.message, 72))
         }
         return lines.joined(separator: "\n")

@@ -178,6 +178,10 @@ enum ReportJSON {
                 ("first_seen", time(span.firstSeen)), ("last_seen", time(span.lastSeen)),
                 ("times_seen", .int(span.timesSeen)), ("active", .bool(span.resolvedAt == nil)),
                 ("resolved_at", time(span.resolvedAt)),
+                (
+                    "active_periods",
+                    .array(span.periods.map { .object([("from", time($0.from)), ("to", time($0.to))]) })
+                ),
             ])
     }
 

@@ -28,7 +28,9 @@ public struct ReportPage {
         windows = order.map { ($0, byWindow[$0] ?? []) }
         let starts = [report.since, report.firstRecord, report.cycles.map(\.start).min()].compactMap { $0 }
         let lower = PageFormat.sane(report.since ?? starts.min() ?? report.generatedAt - 86_400)
-        var upper = PageFormat.sane(report.until ?? max(report.lastRecord ?? report.generatedAt, report.generatedAt))
+        // Records that stopped long ago end the charts where they stop, not weeks of empty space later.
+        let end = report.isStale ? (report.lastRecord ?? report.generatedAt) : report.generatedAt
+        var upper = PageFormat.sane(report.until ?? max(report.lastRecord ?? end, end))
         if !(upper > lower) { upper = lower + 3600 }
         range = lower...upper
     }
@@ -84,7 +86,14 @@ public struct ReportPage {
         html += "<p class=\"sub\"><b>\(HTMLText.escape(format.dateTime(shownFrom)))</b> to "
         html += "<b>\(HTMLText.escape(format.dateTime(range.upperBound)))</b> · "
         html += "times in <b>\(HTMLText.escape(format.zoneName(at: range.upperBound)))</b> · "
-        html += "made \(HTMLText.escape(format.dateTime(report.generatedAt)))</p>\n"
+        html +=
+            "\(report.until == nil ? "made" : "as of") \(HTMLText.escape(format.dateTime(report.generatedAt)))</p>\n"
+        if report.isStale, let last = report.lastRecord {
+            html +=
+                "<p class=\"sub\"><b>The latest record is from \(HTMLText.escape(format.dateTime(last)))</b>, "
+                + "\(HTMLText.escape(ReportTimeFormat.duration(report.generatedAt - last))) before this page was made: "
+                + "is the companion or cron running? Readings whose reset has passed say nothing of now.</p>\n"
+        }
         let hits = report.limitHits.count
         var chips = [
             "<b>\(windows.count)</b> window\(windows.count == 1 ? "" : "s")",

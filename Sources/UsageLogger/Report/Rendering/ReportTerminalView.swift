@@ -35,8 +35,17 @@ struct ReportTerminalView {
     }
 
     private func header() -> String {
-        style.bold("Claude Code usage · " + ReportSummaryLine.range(report, format: format)) + "\n"
+        var text =
+            style.bold("Claude Code usage · " + ReportSummaryLine.range(report, format: format)) + "\n"
             + style.dim(ReportSummaryLine.details(report))
+        if report.isStale, let last = report.lastRecord {
+            let notice =
+                "The latest record is from \(format.dateTime(last)), "
+                + "\(ReportTimeFormat.duration(report.generatedAt - last)) ago: is the companion or cron running? "
+                + "To see the report as of then: --until '\(format.dateTime(last + 60))'"
+            text += "\n" + Self.wrap(notice, indent: "").map(style.yellow).joined(separator: "\n")
+        }
+        return text
     }
 
     private func title(_ text: String) -> String { style.bold(text.uppercased()) }
@@ -78,7 +87,13 @@ struct ReportTerminalView {
     }
 
     private func forecast() -> String {
-        guard !report.forecasts.isEmpty else { return "" }
+        guard !report.forecasts.isEmpty else {
+            guard !report.now.isEmpty else { return "" }
+            return title("Forecast") + "\n"
+                + Self.wrap(
+                    "none: no window has a current cycle (every latest reading is older than its reset)", indent: "  "
+                ).joined(separator: "\n")
+        }
         var lines = [title("Forecast")]
         for forecast in report.forecasts {
             lines.append(
@@ -102,9 +117,28 @@ struct ReportTerminalView {
                     + Self.cell((hit.window?.title ?? hit.message ?? "") + reset, 50))
         }
         if report.limitHits.count > recent.count {
-            lines.append(style.dim("  … \(report.limitHits.count - recent.count) earlier; --format json lists all"))
+            lines.append(style.dim("  … \(report.limitHits.count - recent.count) earlier; `report hits` lists all"))
         }
+        if report.limitHits.count >= 2 { lines += whenInTheWeek() }
         return lines.joined(separator: "\n")
+    }
+
+    /// When in the week the limits were hit: per weekday, and the busiest hours, in the report's zone.
+    private func whenInTheWeek() -> [String] {
+        var days = [Int](repeating: 0, count: 7)
+        var hours = [Int](repeating: 0, count: 24)
+        for hit in report.limitHits {
+            days[(format.weekdayIndex(hit.at) + 5) % 7] += 1  // Monday first
+            hours[format.hour(hit.at)] += 1
+        }
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let byDay = zip(names, days).map { "\($0) \($1)" }.joined(separator: " · ")
+        let busiest = hours.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }.prefix(3)
+            .map { String(format: "%02d–%02d h ×%d", $0.offset, ($0.offset + 1) % 24, $0.element) }
+        return [
+            "  by weekday  " + byDay,
+            "  busiest     " + busiest.joined(separator: ", "),
+        ]
     }
 
     private func cycles() -> String {
@@ -116,8 +150,9 @@ struct ReportTerminalView {
             let shown = cycles.suffix(rowsPerWindow)
             lines.append("  " + style.bold(key.title) + style.dim("  last \(shown.count) of \(cycles.count)"))
             let headers = [
-                Self.cell("start", 11), Self.cell("reset", 11), Self.cell("peak", 6, right: true),
-                Self.cell("unused", 6, right: true), Self.cell("≥80", 5), Self.cell("≥100", 5),
+                Self.cell("start", 11), Self.cell("reset", 11), Self.cell("peak", 5, right: true),
+                Self.cell("unused", 6, right: true), Self.cell(style.atLeast("80"), 9),
+                Self.cell(style.atLeast("100"), 9),
                 Self.cell("at 100", 6, right: true), Self.cell("data", 5, right: true),
             ]
             lines.append(style.dim("    " + headers.joined(separator: "  ")))
@@ -125,21 +160,28 @@ struct ReportTerminalView {
                 let cells = [
                     Self.cell(format.short(cycle.start), 11), Self.cell(cycle.reset.map(format.short) ?? "–", 11),
                     style.level(
-                        Self.cell(ReportTimeFormat.percent(cycle.peakPercent), 6, right: true),
+                        Self.cell(ReportTimeFormat.percent(cycle.peakPercent), 5, right: true),
                         percent: cycle.peakPercent),
-                    Self.cell(cycle.unusedPercent.map(ReportTimeFormat.percent) ?? "–", 6, right: true),
-                    Self.cell(mark(cycle.first80, cycle), 5), Self.cell(mark(cycle.first100, cycle), 5),
+                    // The current cycle has nothing unused yet: the column says it is the one running.
+                    cycle.isCurrent
+                        ? style.bold(Self.cell("now", 6, right: true))
+                        : Self.cell(cycle.unusedPercent.map(ReportTimeFormat.percent) ?? "–", 6, right: true),
+                    Self.cell(mark(cycle.first80, cycle), 9), Self.cell(mark(cycle.first100, cycle), 9),
                     Self.cell(Self.minutes(cycle.minutesAt100), 6, right: true),
                     Self.cell(ReportTimeFormat.percent(cycle.coverage * 100), 5, right: true),
                 ]
-                lines.append("    " + cells.joined(separator: "  ") + (cycle.isCurrent ? style.dim(" ← now") : ""))
+                lines.append("    " + cells.joined(separator: "  "))
             }
         }
         return lines.joined(separator: "\n")
     }
 
+    /// When a cycle first reached a mark: `13:22` on the day it started, else with the weekday (`Wed 06:47`), so a
+    /// weekly cycle's marks read in order.
     private func mark(_ time: Double?, _ cycle: Report.Cycle) -> String {
-        time.map { format.clock($0, sameDayAs: cycle.start) }.map { $0.count > 5 ? String($0.suffix(5)) : $0 } ?? "–"
+        guard let time else { return "–" }
+        let clock = format.clock(time, sameDayAs: cycle.start)
+        return clock.count <= 5 ? clock : format.weekday(time) + " " + clock.suffix(5)
     }
 
     private func usage() -> String {
@@ -154,12 +196,13 @@ struct ReportTerminalView {
             lines.append(heading + style.dim("  last \(shown.count) of \(periods.count)"))
             lines.append(
                 style.dim(
-                    "    " + Self.cell("period", 12) + Self.cell("peak", 6, right: true)
+                    "    " + Self.cell("period", 13) + Self.cell("peak", 6, right: true)
                         + (chart ? "  " + Self.cell("", 20) : "") + "  " + Self.cell("mean", 5, right: true) + "  "
-                        + Self.cell("≥80%", 6, right: true) + "  " + Self.cell("hits", 4, right: true) + "  "
+                        + Self.cell(style.atLeast("80%"), 6, right: true) + "  " + Self.cell("hits", 4, right: true)
+                        + "  "
                         + Self.cell("samples", 7, right: true)))
             for period in shown {
-                var row = "    " + Self.cell(period.period, 12)
+                var row = "    " + Self.cell(period.period, 13)
                 row += style.level(
                     Self.cell(ReportTimeFormat.percent(period.peakPercent), 6, right: true), percent: period.peakPercent
                 )
@@ -182,7 +225,16 @@ struct ReportTerminalView {
         let periods = Dictionary(grouping: report.errors, by: \.period)
         for period in periods.keys.sorted().suffix(rowsPerWindow * 2) {
             let counts = (periods[period] ?? []).sorted { $0.count > $1.count }.map { "\($0.type) \($0.count)" }
-            lines.append("  " + Self.cell(period, 12) + Self.cell(counts.joined(separator: " · "), 64))
+            lines.append("  " + Self.cell(period, 14) + Self.cell(counts.joined(separator: " · "), 62))
+        }
+        let types = Set(report.errors.map(\.type))
+        let meanings = [
+            ("rate_limit_error", "the /usage request was turned away for a moment (not your plan limit)"),
+            ("probe_failed", "the probe timed out or failed (what it saw is still recorded)"),
+            ("authentication_error", "claude's sign-in had expired"),
+        ].filter { types.contains($0.0) }.map { "\($0.0): \($0.1)" }
+        if !meanings.isEmpty {
+            lines += Self.wrap(meanings.joined(separator: "; "), indent: "  ").map(style.dim)
         }
         return lines.joined(separator: "\n")
     }

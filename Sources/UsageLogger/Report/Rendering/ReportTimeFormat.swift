@@ -32,6 +32,21 @@ struct ReportTimeFormat {
         return day ? String(dateTime(time).suffix(5)) : short(time)
     }
 
+    /// `Mon` … `Sun`.
+    func weekday(_ time: Double) -> String {
+        ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][weekdayIndex(time)]
+    }
+
+    /// 0 for Sunday … 6 for Saturday.
+    func weekdayIndex(_ time: Double) -> Int {
+        (calendar.component(.weekday, from: Date(timeIntervalSince1970: time)) - 1) % 7
+    }
+
+    /// The hour of the day, 0–23.
+    func hour(_ time: Double) -> Int {
+        calendar.component(.hour, from: Date(timeIntervalSince1970: time))
+    }
+
     /// `2026-11-29`.
     func date(_ time: Double) -> String { String(dateTime(time).prefix(10)) }
 

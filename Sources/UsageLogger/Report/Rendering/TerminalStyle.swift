@@ -10,6 +10,9 @@ struct TerminalStyle {
     func yellow(_ text: String) -> String { wrap(text, "33") }
     func green(_ text: String) -> String { wrap(text, "32") }
 
+    /// `≥80`, or `>=80` in ASCII (so that columns are padded for what is shown).
+    func atLeast(_ text: String) -> String { (unicode ? "≥" : ">=") + text }
+
     /// A percentage coloured as the statusline does: yellow from 80, red from 95.
     func level(_ text: String, percent: Double) -> String {
         percent >= 95 ? red(text) : percent >= 80 ? yellow(text) : text
