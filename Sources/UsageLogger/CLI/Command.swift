@@ -61,7 +61,8 @@ enum Command: String, CaseIterable, Sendable {
             logging while Claude Code is in use; cron (`usage-logger once --due`) works too.
             """,
         epilogue: """
-            Logging is off until PET_USAGE_LOGGING_ENABLED=true. Settings come from PET_* environment variables
+            Logging is off until PET_USAGE_LOGGING_ENABLED=true; `usage-logger setup all --enable-logging` turns it
+            on and wires usage-logger into Claude Code in one step. Settings come from PET_* environment variables
             or ~/.config/usage-logger/config.env; `usage-logger config` shows them all, README.md explains them.
             `usage-logger help COMMAND` (or COMMAND --help) explains a command, `usage-logger help --man` prints
             the manual page, and `usage-logger completions bash|zsh|fish` a shell completion script.
