@@ -80,6 +80,26 @@ struct SetupCommandTests {
         }
     }
 
+    @Test("a path with spaces is quoted for the shell Claude Code runs; a link on PATH is written, not its target")
+    func paths() throws {
+        try withTemporaryDirectory { home in
+            let real = home.write("opt/my tools/usage-logger", "#!/bin/sh\n", executable: true)
+            let sandbox = SetupSandbox(home, executable: real)
+            #expect(sandbox.setup(["all"]).code == .success)
+            let command = sandbox.statuslineCommand ?? ""
+            #expect(command == "'\(real)' statusline")
+            #expect(CommandLineSplitter.split(command) == [real, "statusline"])
+            #expect(sandbox.hookCommands("StopFailure") == ["'\(real)' hook"])
+            #expect(sandbox.setup(["all"]).output.standardOutput.contains("nothing to change"))
+
+            let bin = home.subdirectory("bin-on-path").path
+            try FileManager.default.createSymbolicLink(atPath: bin + "/usage-logger", withDestinationPath: real)
+            #expect(sandbox.setup(["all"], ["PATH": "/usr/bin:\(bin):/bin"]).code == .success)
+            #expect(sandbox.statuslineCommand == "\(bin)/usage-logger statusline")
+            #expect(sandbox.hookCommands("SessionStart") == ["\(bin)/usage-logger hook"])
+        }
+    }
+
     @Test("the backup holds the previous bytes (0600) and --undo restores them, then goes one change further back")
     func backupAndUndo() {
         withTemporaryDirectory { home in

@@ -9,7 +9,9 @@ import Foundation
 /// Another statusLine command shown after ours (`statusline --chain 'OTHER'`, written by `setup --chain`): run
 /// through `/bin/sh -c` with the same JSON on stdin, given at most 200 ms, its first non-blank line made safe for
 /// the terminal. It can only add to our line: a command that fails, prints nothing or is still silent at the
-/// deadline adds nothing, and one still running then is killed with its whole process group.
+/// deadline adds nothing, and one still running then is killed with its whole process group. It also dies with us
+/// (Linux): Claude Code ends a statusline that a newer render overtakes, and a hung chained command must not
+/// outlive every cancelled render.
 enum ChainedStatusline {
     /// Well inside the statusline's own budget (Claude Code cancels a render that a newer one overtakes, 300 ms).
     static let timeoutMs = 200
@@ -35,7 +37,8 @@ enum ChainedStatusline {
         _ = try? SystemCall.setNonBlocking(ends[0])
         let child = try? ChildProcess.spawn(
             executable: "/bin/sh", arguments: ["-c", command], environment: environment,
-            workingDirectory: workingDirectory, streams: .descriptors(input: inputFile, output: ends[1], error: nil))
+            workingDirectory: workingDirectory, streams: .descriptors(input: inputFile, output: ends[1], error: nil),
+            diesWithUs: true)
         SystemCall.closeQuietly(ends[1])
         guard let child else { return nil }
         var output: [UInt8] = []
