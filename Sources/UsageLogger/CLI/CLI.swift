@@ -42,7 +42,8 @@ public enum CLI {
             return StatuslineCommand.run(
                 configuration: insideProbe ? nil : configuration,
                 settingsProblem: !insideProbe && configuration == nil, environment: environment, console: console,
-                input: console.readStatuslineInput, currentDirectory: currentDirectory, executablePath: executablePath)
+                input: console.readStatuslineInput, currentDirectory: currentDirectory, executablePath: executablePath,
+                chain: parsed.value(of: StatuslineCommand.chainOption))
         }
         let configuration: Configuration
         do {
@@ -56,6 +57,7 @@ public enum CLI {
             configuration: configuration, environment: environment, console: console, currentDirectory: currentDirectory
         )
         context.handlesSignals = handlesSignals
+        context.executablePath = executablePath
         switch command {
         case .run: return RunCommand.run(parsed, context: context)
         case .once: return OnceCommand.run(parsed, context: context)
@@ -66,6 +68,7 @@ public enum CLI {
         case .probe: return ProbeCommand.run(parsed, context: context)
         case .report: return ReportCommand.run(parsed, context: context)
         case .export: return ExportCommand.run(parsed, context: context)
+        case .setup: return SetupCommand.run(parsed, context: context)
         case .statusline, .help, .completions, .version: return .success  // handled above
         }
     }
@@ -79,6 +82,8 @@ struct CommandContext {
     /// Whether this process is ours to stop: SIGINT, SIGTERM and SIGHUP end a running probe's whole process group
     /// and the command says so. False when the library runs inside another program (the test runner).
     var handlesSignals = false
+    /// This program's own path (from `main`), for what must run it again: the companion, Claude Code's settings.
+    var executablePath: String?
 
     init(configuration: Configuration, environment: [String: String], console: Console, currentDirectory: String) {
         collector = CollectorContext(

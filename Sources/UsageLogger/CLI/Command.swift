@@ -2,12 +2,13 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, run, once, append, config, doctor, probe, parse, report, export, help, completions, version
+    case statusline, setup, run, once, append, config, doctor, probe, parse, report, export, help, completions, version
 
     /// The command's declaration.
     var spec: CommandSpec {
         switch self {
         case .statusline: StatuslineCommand.spec
+        case .setup: SetupCommand.spec
         case .run: RunCommand.spec
         case .once: OnceCommand.spec
         case .append: AppendCommand.spec
@@ -60,7 +61,8 @@ enum Command: String, CaseIterable, Sendable {
             logging while Claude Code is in use; cron (`usage-logger once --due`) works too.
             """,
         epilogue: """
-            Logging is off until PET_USAGE_LOGGING_ENABLED=true. Settings come from PET_* environment variables
+            Logging is off until PET_USAGE_LOGGING_ENABLED=true; `usage-logger setup all --enable-logging` turns it
+            on and wires usage-logger into Claude Code in one step. Settings come from PET_* environment variables
             or ~/.config/usage-logger/config.env; `usage-logger config` shows them all, README.md explains them.
             `usage-logger help COMMAND` (or COMMAND --help) explains a command, `usage-logger help --man` prints
             the manual page, and `usage-logger completions bash|zsh|fish` a shell completion script.

@@ -18,7 +18,9 @@ enum DoctorCommand {
             signed in (email and plan; masked with PET_ANONYMIZE_EMAIL), the log directory and its permissions, the
             age of the last record in each log, rotation, free space, whether a companion process is running, and
             whether its /usage probes run signed out while the statusline shows plan limits (a sign-in through
-            CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline). Never prints credentials.
+            CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline), and whether Claude Code's
+            settings run usage-logger's statusline and hooks from a program that exists and is this usage-logger
+            (`usage-logger setup all` sets them). Never prints credentials.
             """,
         exitCodes: [
             .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),
@@ -29,6 +31,7 @@ enum DoctorCommand {
         var checks = claudeChecks(context)
         checks.append(probeDirectoryCheck(context.configuration))
         checks += DoctorLogChecks(context: context).checks()
+        checks += DoctorSetupChecks(context: context).checks()
         for check in checks {
             context.console.line("\(check.level.rawValue) \(check.title): \(check.detail)")
             if let fix = check.fix, check.level != .ok { context.console.line("    fix: \(fix)") }

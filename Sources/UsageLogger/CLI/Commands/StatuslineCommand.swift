@@ -5,10 +5,16 @@ import Foundation
 /// the session, writes a usage record from `rate_limits` at most once per usage interval, and starts the
 /// companion if none runs. It never runs `claude` itself.
 enum StatuslineCommand {
+    static let chainOption = CommandSpec.Option(
+        name: "--chain", valueName: "COMMAND",
+        help: "also run COMMAND (another statusLine, through /bin/sh) and show its first line after ours")
+
     static let spec = CommandSpec(
         name: "statusline", abstract: "Claude Code's statusLine command: one line from its JSON on stdin",
+        options: [chainOption],
         discussion: """
-            Claude Code's statusLine command. Add to ~/.claude/settings.json:
+            Claude Code's statusLine command. `usage-logger setup statusline` adds it to ~/.claude/settings.json;
+            by hand:
               { "statusLine": { "type": "command", "command": "usage-logger statusline" } }
 
             Reads Claude Code's JSON on stdin (at most 1 MiB, at most 0.3 s) and prints one line: model, context
@@ -23,6 +29,11 @@ enum StatuslineCommand {
             PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running. The
             companion stops 30 minutes after the last render, and Claude Code renders only on activity: to keep an
             open, idle session recorded, set "refreshInterval": 60 in the statusLine setting (Claude Code 2.1.97+).
+
+            --chain COMMAND (written by `setup statusline --chain`) keeps another statusLine: COMMAND gets the same
+            JSON on stdin through /bin/sh -c, and its first line, cleaned of control sequences (colours kept), is
+            shown after ours, separated by ' | '. It has 200 ms; one still running then is killed with its process
+            group. A COMMAND that fails, hangs or prints nothing leaves our line as it is.
             """,
         exitCodes: [.init(.success, meaning: "always, whatever the input")])
 
@@ -36,10 +47,11 @@ enum StatuslineCommand {
     static func run(
         configuration: Configuration?, settingsProblem: Bool = false, environment: [String: String], console: Console,
         input: () -> [UInt8],
-        currentDirectory: String, executablePath: String? = nil
+        currentDirectory: String, executablePath: String? = nil, chain: String? = nil
     ) -> ExitCode {
         let now = Date()
-        var data = StatuslineData(try? JSONParser.parse(input()))
+        let bytes = input()
+        var data = StatuslineData(try? JSONParser.parse(bytes))
         var limitsAge: TimeInterval?
         var directory: LogDirectory?
         // A session started in the probe directory is one of our probes, not the user's (belt and braces).
@@ -59,6 +71,12 @@ enum StatuslineCommand {
         var line = StatuslineRenderer(format: format, color: color, now: now).render(data, limitsAge: limitsAge)
         // A bad setting records nothing (never with half a configuration), and says so where it will be seen.
         if settingsProblem { line += " | " + Self.settingsProblemMarker }
+        if let chain, !chain.isEmpty,
+            let other = ChainedStatusline.firstLine(
+                of: chain, input: bytes, environment: environment, workingDirectory: currentDirectory, color: color)
+        {
+            line += " | " + other
+        }
         console.line(line)
         if let configuration, let directory {
             record(
