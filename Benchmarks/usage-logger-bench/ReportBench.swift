@@ -40,6 +40,21 @@ struct ReportBench {
         return (seconds, samples, bytes, Int(usage.ru_maxrss), before)
     }
 
+    /// The peak RSS of `argv` in KiB as GNU time (`/usr/bin/time -f %M`) measures it; nil without it.
+    static func peakAlone(_ argv: [String], environment: [String: String]) -> Int? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
+        let output = NSTemporaryDirectory() + "usage-logger-bench-time-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        guard
+            spawnTimed(
+                ["/usr/bin/time", "-f", "%M", "-o", output] + argv, stdinPath: "/dev/null", environment: environment)
+                != nil
+        else { return nil }
+        return (try? String(contentsOfFile: output, encoding: .utf8)).flatMap {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "")
+        }
+    }
+
     /// `JSONParser` (the general parser, a `JSONValue` per line) over one rotated file, in MB/s: the baseline the
     /// report's own line decoder was written to beat.
     static func jsonParserRate(directory: String) throws -> Double {
@@ -98,7 +113,13 @@ struct ReportBench {
             let tries = name.hasPrefix("jq") ? 1 : 2
             var best: (ms: Double, rssKB: Int)?
             for _ in 0..<tries {
-                guard let result = spawnTimed(argv, stdinPath: "/dev/null", environment: environment) else { continue }
+                guard var result = spawnTimed(argv, stdinPath: "/dev/null", environment: environment) else { continue }
+                // A child started with posix_spawn inherits this process's peak RSS in its own (Linux records the
+                // shared address space's high-water mark at exec), and this process holds years of generated
+                // logs' worth of freed memory: GNU time, a small process of its own, measures the child alone.
+                if argv.first == binary, let alone = Self.peakAlone(argv, environment: environment) {
+                    result.rssKB = alone
+                }
                 if best == nil || result.ms < best?.ms ?? 0 { best = result }
             }
             guard let best else { continue }
