@@ -63,6 +63,42 @@ struct SessionAccountingTests {
         }
     }
 
+    @Test("a StopFailure hook that never ran: SessionEnd records the hit from the transcript; a late hook adds none")
+    func recoveredLimitHit() throws {
+        try withTemporaryDirectory { directory in
+            let sandbox = HookSandbox(root: directory.path)
+            let handler = try sandbox.handler
+            sandbox.write([Line.user(), Line.refused(session: "a")], session: "a")
+            handler.handle(sandbox.input("SessionEnd", session: "a"))
+            handler.handle(
+                sandbox.input("StopFailure", session: "a", extra: ["error": "rate_limit"]))
+            let records = sandbox.records(.usage)
+            try #require(records.count == 1)
+            let data = try #require(records[0]["usage_data"])
+            #expect(data["state"]?.stringValue == "limited")
+            #expect(data["recovered_from"]?.stringValue == "transcript")
+            #expect(data["error"]?["message"]?.stringValue == "You've hit your 5-hour limit · resets 8:51am (UTC)")
+            #expect(records[0]["timestamp"]?.stringValue == "2026-11-30T07:51:19.663Z")
+            let row = try #require(sandbox.records(.sessions).first)
+            #expect(row["limit_hits"]?.intValue == 1)
+            #expect(row["requests"]?.intValue == 0)
+        }
+    }
+
+    @Test("a StopFailure hook that ran: the transcript's refusal is the same hit, not a second one")
+    func hookThenTranscript() throws {
+        try withTemporaryDirectory { directory in
+            let sandbox = HookSandbox(root: directory.path)
+            let handler = try sandbox.handler
+            sandbox.write([Line.user(), Line.refused(session: "a")], session: "a")
+            handler.handle(sandbox.input("StopFailure", session: "a", extra: ["error": "rate_limit"]))
+            handler.handle(sandbox.input("SessionEnd", session: "a"))
+            #expect(sandbox.records(.usage).count == 1)
+            #expect(sandbox.records(.usage).first?["usage_data"]?["recovered_from"] == nil)
+            #expect(sandbox.records(.sessions).first?["limit_hits"]?.intValue == 1)
+        }
+    }
+
     @Test("a transcript outside projects/, through .., or a symbolic link is not read")
     func refusedPaths() throws {
         try withTemporaryDirectory { directory in

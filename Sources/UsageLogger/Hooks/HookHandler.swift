@@ -24,9 +24,12 @@ public struct HookHandler: Sendable {
         switch input.event {
         case .stopFailure?:
             let record = LimitHitRecord.make(input, saved: SessionContext.load(from: directory), now: now)
-            let sink = RecordSink(directory: directory, configuration: configuration)
-            _ = try? sink.append([record], to: .usage, lockWaitMs: SessionAccountant.lockWaitMs)
-            if input.error == "rate_limit", let id = input.sessionID { accountant.limitHit(sessionID: id) }
+            if input.error == "rate_limit", let id = input.sessionID, SessionIndex.isValidID(id) {
+                accountant.limitHit(sessionID: id, record: record)
+            } else {
+                let sink = RecordSink(directory: directory, configuration: configuration)
+                _ = try? sink.append([record], to: .usage, lockWaitMs: SessionAccountant.lockWaitMs)
+            }
         case .sessionEnd?: accountant.sessionEnded(input)
         case .sessionStart?: accountant.sessionStarted(input)
         case nil: break

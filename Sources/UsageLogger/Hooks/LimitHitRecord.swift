@@ -36,6 +36,16 @@ enum LimitHitRecord {
         return .object(members)
     }
 
+    /// `record` with `usage_data.recovered_from` set: where a record not written by the hook itself came from.
+    static func marking(_ record: JSONValue, recoveredFrom source: String) -> JSONValue {
+        guard case .object(var members) = record, let index = members.firstIndex(where: { $0.0 == "usage_data" }),
+            case .object(var data) = members[index].1
+        else { return record }
+        data.append(("recovered_from", .string(source)))
+        members[index].1 = .object(data)
+        return .object(members)
+    }
+
     /// The message on one line, without control characters, cut to `maximumMessageLength` characters.
     /// Credentials and (with the privacy options) directories are taken out by `RecordSink`, as in every record.
     static func message(_ text: String) -> String {

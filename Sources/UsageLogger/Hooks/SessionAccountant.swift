@@ -37,16 +37,31 @@ struct SessionAccountant {
     func sessionStarted(_ input: HookInput) {
         withIndex { index in
             if input.source == "resume", let id = input.sessionID {
-                index.update(id, now: now.timeIntervalSince1970) { $0.resumedAt = now.timeIntervalSince1970 }
+                index.update(id, now: now.timeIntervalSince1970) { entry in
+                    entry.resumedAt = now.timeIntervalSince1970
+                    entry.recovered = 0
+                }
             }
             sweepUnended(skipping: input.sessionID, in: &index)
         }
     }
 
-    /// `StopFailure` with `rate_limit`: one more limit hit for the session's next row.
-    func limitHit(sessionID: String) {
+    /// How long a limit-hit record recovered from the transcript waits to be claimed by a late `StopFailure`.
+    static let recoveredClaimWindow: TimeInterval = 120
+
+    /// `StopFailure` with `rate_limit`: the usage record and one more limit hit for the session's next row, unless
+    /// the session's `SessionEnd` already recorded this hit from the transcript (the hook came late).
+    func limitHit(sessionID: String, record: JSONValue) {
         withIndex { index in
-            index.update(sessionID, now: now.timeIntervalSince1970) { $0.pendingLimitHits += 1 }
+            let seconds = now.timeIntervalSince1970
+            if let entry = index[sessionID], entry.recovered > 0,
+                let at = entry.recoveredAt, seconds - at < Self.recoveredClaimWindow
+            {
+                index.update(sessionID, now: seconds) { $0.recovered -= 1 }
+                return
+            }
+            guard (try? sink.append([record], to: .usage, lockWaitMs: Self.lockWaitMs)) != nil else { return }
+            index.update(sessionID, now: seconds) { $0.pendingLimitHits += 1 }
         }
     }
 
@@ -91,20 +106,47 @@ struct SessionAccountant {
         }
         let pending = entry?.pendingLimitHits ?? 0
         // A session already in the logs with nothing new since (ended after a sweep counted it): no empty row.
-        if (entry?.rows ?? 0) > 0, tally.requests == 0, pending == 0 { return }
+        if (entry?.rows ?? 0) > 0, tally.requests == 0, pending == 0, tally.refusalCount == 0 { return }
+        let saved = SessionContext.load(from: directory)
+        let missing = recoverLimitHits(
+            tally.refusals.suffix(max(0, tally.refusalCount - pending)), id: id, cwd: sessionCwd, saved: saved)
         let row = SessionRow(
             sessionID: id, cwd: sessionCwd, endReason: reason, endedAt: ended, tally: tally,
-            costUSD: SessionContext.load(from: directory)?.cost(of: id), limitHits: pending)
+            costUSD: saved?.cost(of: id), limitHits: max(pending, tally.refusalCount))
         guard (try? sink.append([row.json(at: now)], to: .sessions, lockWaitMs: Self.lockWaitMs)) != nil else {
             return
         }
         index.update(id, now: seconds) { entry in
             entry.rows += 1
             entry.pendingLimitHits = 0
+            if missing > 0 {
+                entry.recovered += missing
+                entry.recoveredAt = seconds
+            }
             entry.countedThrough =
                 [entry.countedThrough, tally.lastResponseTime, tally.lastTime].compactMap { $0 }.max()
                 ?? entry.countFrom ?? 0
         }
+    }
+
+    /// Limit-hit usage records for refusals the transcript shows but no `StopFailure` hook recorded (`claude -p`
+    /// ends that hook as it exits, sometimes before it has started), marked `recovered_from: "transcript"`.
+    /// Returns how many were written.
+    private func recoverLimitHits(
+        _ refusals: ArraySlice<(time: Double, message: String?)>, id: String, cwd: String?, saved: SessionContext?
+    ) -> Int {
+        guard !refusals.isEmpty else { return 0 }
+        let records = refusals.map { refusal -> JSONValue in
+            var members: [(String, JSONValue)] = [
+                ("hook_event_name", .string("StopFailure")), ("session_id", .string(id)), ("cwd", .from(cwd)),
+                ("error", .string("rate_limit")),
+            ]
+            if let message = refusal.message { members.append(("last_assistant_message", .string(message))) }
+            let record = LimitHitRecord.make(
+                HookInput(.object(members)), saved: saved, now: Date(timeIntervalSince1970: refusal.time))
+            return LimitHitRecord.marking(record, recoveredFrom: "transcript")
+        }
+        return (try? sink.append(records, to: .usage, lockWaitMs: Self.lockWaitMs)) != nil ? records.count : 0
     }
 
     /// Runs `change` on the index under its lock and saves it; does nothing when the lock stays held.

@@ -16,6 +16,10 @@ public struct SessionIndex: Sendable, Equatable {
         public var pendingLimitHits = 0
         /// When a `SessionStart` with source `resume` was seen.
         public var resumedAt: Double?
+        /// Limit-hit records a `SessionEnd` wrote from the transcript because no `StopFailure` hook had (`claude -p`
+        /// may end that hook before it starts); a `StopFailure` arriving late claims one instead of writing again.
+        public var recovered = 0
+        public var recoveredAt: Double?
         /// When the entry last changed, for eviction.
         public var updated: Double
 
@@ -87,12 +91,18 @@ public struct SessionIndex: Sendable, Equatable {
         var index = SessionIndex(created: created)
         for line in lines.dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 6, isValidID(fields[0]), let updated = Double(fields[5]) else { continue }
+            guard fields.count == 6 || fields.count == 8, isValidID(fields[0]), let updated = Double(fields[5]) else {
+                continue
+            }
             var entry = Entry(id: fields[0], updated: updated)
             entry.rows = Int(fields[1]) ?? 0
             entry.countedThrough = Double(fields[2])
             entry.pendingLimitHits = Int(fields[3]) ?? 0
             entry.resumedAt = Double(fields[4])
+            if fields.count == 8 {
+                entry.recovered = Int(fields[6]) ?? 0
+                entry.recoveredAt = Double(fields[7])
+            }
             index.entries[entry.id] = entry
         }
         return index
@@ -105,6 +115,7 @@ public struct SessionIndex: Sendable, Equatable {
             let fields = [
                 entry.id, String(entry.rows), entry.countedThrough.map { String($0) } ?? "-",
                 String(entry.pendingLimitHits), entry.resumedAt.map { String($0) } ?? "-", String(entry.updated),
+                String(entry.recovered), entry.recoveredAt.map { String($0) } ?? "-",
             ]
             text += fields.joined(separator: "\t") + "\n"
         }

@@ -10,6 +10,10 @@ struct TranscriptLine {
     var messageID: String?
     var model: String?
     var usage: SessionTokens?
+    /// The line's top-level `error` (`rate_limit` on the line Claude Code writes for a refused request).
+    var error: String?
+    /// The first text of a `<synthetic>` message: what Claude Code showed for a failed request.
+    var errorText: String?
 
     /// Reads the line's top-level object (anything else is passed over).
     mutating func read(_ scanner: inout LineScanner, times: inout RecordTime) throws(Invalid) {
@@ -32,6 +36,8 @@ struct TranscriptLine {
                 cwd = try Self.string(&scanner, depth: 1)
             } else if scanner.token(key, is: "version") {
                 version = try Self.string(&scanner, depth: 1)
+            } else if scanner.token(key, is: "error") {
+                error = try Self.string(&scanner, depth: 1)
             } else {
                 try scanner.skipValue(depth: 1)
             }
@@ -50,6 +56,8 @@ struct TranscriptLine {
                 model = try Self.string(&scanner, depth: 2)
             } else if scanner.token(key, is: "usage") {
                 usage = try Self.usage(&scanner)
+            } else if model == "<synthetic>", scanner.token(key, is: "content") {
+                errorText = try Self.firstText(&scanner)
             } else {
                 try scanner.skipValue(depth: 2)
             }
@@ -79,6 +87,31 @@ struct TranscriptLine {
             }
         } while try scanner.nextMember()
         return tokens
+    }
+
+    /// The `text` of the first element of `message.content` (depth 2) that has one.
+    private static func firstText(_ scanner: inout LineScanner) throws(Invalid) -> String? {
+        guard scanner.peekValue() == UInt8(ascii: "["), try scanner.openArray() else {
+            try scanner.skipValue(depth: 2)
+            return nil
+        }
+        var found: String?
+        repeat {
+            guard found == nil, scanner.peekValue() == UInt8(ascii: "{") else {
+                try scanner.skipValue(depth: 3)
+                continue
+            }
+            guard try scanner.openObject() else { continue }
+            repeat {
+                let key = try scanner.key()
+                if found == nil, scanner.token(key, is: "text") {
+                    found = try string(&scanner, depth: 4)
+                } else {
+                    try scanner.skipValue(depth: 4)
+                }
+            } while try scanner.nextMember()
+        } while try scanner.nextElement()
+        return found
     }
 
     /// A token count: a whole number from 0 up to a bound no real response reaches; anything else is 0.

@@ -28,6 +28,11 @@ public struct TranscriptTally: Sendable {
     public private(set) var lastResponseTime: Double?
     public private(set) var cwd: String?
     public private(set) var version: String?
+    /// Requests refused for a plan limit (Claude Code's `error: "rate_limit"` lines), after `countedThrough`:
+    /// their times and messages, the last `maximumRefusals`.
+    public private(set) var refusals: [(time: Double, message: String?)] = []
+    public private(set) var refusalCount = 0
+    static let maximumRefusals = 64
     /// Lines that were not JSON (a torn last line while Claude Code writes): passed over.
     public private(set) var skippedLines = 0
     private var times = RecordTime()
@@ -80,6 +85,11 @@ public struct TranscriptTally: Sendable {
         }
         if cwd == nil { cwd = fields.cwd }
         if let lineVersion = fields.version { version = lineVersion }
+        if fields.error == "rate_limit", let time = fields.time, countedThrough.map({ time > $0 }) ?? true {
+            refusalCount += 1
+            refusals.append((time, fields.errorText))
+            if refusals.count > Self.maximumRefusals { refusals.removeFirst() }
+        }
         guard let usage = fields.usage, fields.model != "<synthetic>" else { return }
         if let time = fields.time { lastResponseTime = max(lastResponseTime ?? time, time) }
         let key: String? = fields.messageID.map { id in fields.requestID.map { id + ":" + $0 } ?? id }

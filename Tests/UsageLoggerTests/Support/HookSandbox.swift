@@ -80,6 +80,11 @@ enum TranscriptLines {
         #"{"parentUuid":null,"isSidechain":false,"type":"user","message":{"role":"user","content":"\#(text)"},"uuid":"v","timestamp":"\#(time)","cwd":"/home/user/probe","sessionId":"\#(session)","version":"2.1.330"}"#
     }
 
+    /// The line Claude Code 2.1.332 writes for a request refused for a plan limit (shortened).
+    static func refused(time: String = "2026-11-30T07:51:19.663Z", session: String = "s") -> String {
+        #"{"parentUuid":"e","isSidechain":false,"type":"assistant","uuid":"d","timestamp":"\#(time)","message":{"id":"0099ea1f","container":null,"model":"<synthetic>","role":"assistant","stop_reason":"stop_sequence","type":"message","usage":{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0},"content":[{"type":"text","text":"You've hit your 5-hour limit \u00b7 resets 8:51am (UTC)"}]},"requestId":"req_fake","apiError":"usage_limit_reached","error":"rate_limit","isApiErrorMessage":true,"apiErrorStatus":429,"cwd":"/home/user/probe","sessionId":"\#(session)","version":"2.1.332"}"#
+    }
+
     static let failed =
         #"{"type":"assistant","isApiErrorMessage":true,"error":"rate_limit","timestamp":"2026-11-30T02:55:00.000Z","message":{"id":"x","model":"<synthetic>","content":[{"type":"text","text":"API Error"}]}}"#
 }

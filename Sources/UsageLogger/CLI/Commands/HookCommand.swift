@@ -46,6 +46,13 @@ enum HookCommand {
         configuration: Configuration?, console: Console, input: () -> [UInt8], currentDirectory: String,
         isOwnProcess: Bool
     ) -> ExitCode {
+        if isOwnProcess {
+            // `claude -p` (2.1.332) sends SIGTERM to a StopFailure hook's process group as it shuts down, tens of
+            // milliseconds after starting it: the record would be lost. The work is short and bounded by
+            // `runLimitSeconds`, so it is finished (main.swift ignores the signals earlier still; this covers
+            // other callers of `CLI.run`).
+            for stop in [SIGTERM, SIGINT, SIGHUP] { signal(stop, SIG_IGN) }
+        }
         let bytes = input()
         guard let configuration, configuration.loggingEnabled, let json = try? JSONParser.parse(bytes) else {
             return .success
