@@ -20,6 +20,30 @@ enum ReportJSON {
             ("cycles", .array(report.cycles.map(cycle))),
             ("usage", .array(report.usage.map(usage))),
             ("errors", .array(report.errors.map(errors))),
+            (
+                "tokens",
+                .object([
+                    (
+                        "by_period_and_model",
+                        .array(
+                            report.tokens.map {
+                                .object(
+                                    [("period", .string($0.period)), ("model", .string($0.model))] + tokens($0.tokens))
+                            })
+                    ),
+                    (
+                        "by_project",
+                        .array(
+                            report.projectTokens.map {
+                                .object(
+                                    [
+                                        ("project", .string($0.project)), ("sessions", .int($0.sessions)),
+                                        ("requests", .int($0.requests)),
+                                    ] + tokens($0.tokens))
+                            })
+                    ),
+                ])
+            ),
             ("forecast", .array(report.forecasts.map(forecast))),
             ("limit_hits", .array(report.limitHits.map(hit))),
             ("versions", .array(report.versions.map(version))),
@@ -30,6 +54,13 @@ enum ReportJSON {
             ("lines_read", .int(report.linesRead)),
             ("skipped_lines", .int(report.skippedLines)),
         ])
+    }
+
+    private static func tokens(_ tokens: SessionTokens) -> [(String, JSONValue)] {
+        [
+            ("input", .int(tokens.input)), ("output", .int(tokens.output)), ("cache_read", .int(tokens.cacheRead)),
+            ("cache_creation", .int(tokens.cacheCreation)), ("total", .int(tokens.total)),
+        ]
     }
 
     private static func window(_ key: Report.WindowKey) -> [(String, JSONValue)] {
