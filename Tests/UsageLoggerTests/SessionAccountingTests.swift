@@ -210,6 +210,22 @@ struct SessionAccountingTests {
         }
     }
 
+    @Test("a session folder linked out of projects/: its subagent files are not read")
+    func subagentsThroughALink() throws {
+        try withTemporaryDirectory { directory in
+            let sandbox = HookSandbox(root: directory.path)
+            sandbox.write([Line.assistant(message: "m1", request: "r1", input: 5)], session: "a")
+            let outside = directory.path + "/outside/subagents"
+            try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+            let agent = Line.assistant(message: "s1", request: "q1", input: 3, sidechain: true)
+            _ = FileManager.default.createFile(atPath: outside + "/agent-1.jsonl", contents: Data((agent + "\n").utf8))
+            try FileManager.default.createSymbolicLink(
+                atPath: sandbox.project + "/a", withDestinationPath: directory.path + "/outside")
+            try sandbox.handler.handle(sandbox.input("SessionEnd", session: "a"))
+            #expect(sandbox.records(.sessions).first?["tokens"]?["input"]?.intValue == 5)
+        }
+    }
+
     @Test("a session that never ended is counted once by a later SessionStart, and not again at its end")
     func unended() throws {
         try withTemporaryDirectory { directory in

@@ -33,11 +33,13 @@ public struct TranscriptLocation: Sendable {
         return resolved
     }
 
-    /// The session's transcript followed by its subagents' (`<session>/subagents/*.jsonl` beside it), which hold
-    /// the sidechain requests.
+    /// The session's transcript (as `resolve` gave it) followed by its subagents' (`<session>/subagents/*.jsonl`
+    /// beside it), which hold the sidechain requests; a `subagents` folder reached through a link out of
+    /// `projects/` is left out.
     public func files(of transcript: String) -> [String] {
         let subagents = String(transcript.dropLast(".jsonl".count)) + "/subagents"
-        guard FileSystem.kind(of: subagents) == .directory,
+        guard FileSystem.kind(of: subagents) == .directory, let root = Self.realPath(projects),
+            Self.realPath(subagents)?.hasPrefix(root + "/") == true,
             let names = try? FileManager.default.contentsOfDirectory(atPath: subagents)
         else { return [transcript] }
         let files = names.filter { $0.hasSuffix(".jsonl") }.sorted().map { subagents + "/" + $0 }
