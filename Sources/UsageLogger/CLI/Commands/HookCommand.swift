@@ -15,6 +15,7 @@ enum HookCommand {
             "limited" for a plan limit (error rate_limit), else "error" with usage_data.error.type set to the
             hook's error; the message Claude Code showed (cut to 300 characters); and the last 5-hour and 7-day
             readings the statusline saw, so `usage-logger report` lists when you were blocked and until when.
+            (`claude -p` may end this hook before it starts: SessionEnd then records the hit from the transcript.)
 
             SessionEnd: reads the session's transcript (only under ${CLAUDE_CONFIG_DIR:-~/.claude}/projects/,
             never a symbolic link; streamed, read-only) and its subagents', and appends one row to sessions.jsonl:
