@@ -134,6 +134,49 @@ struct HookCommandTests {
     }
 
     @Test(
+        "30 sessions ending and failing at once, in any order: every row, and exactly one limit hit each",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: Binary.path)))
+    func manyAtOnce() throws {
+        try withTemporaryDirectory { directory in
+            let sandbox = HookSandbox(root: directory.path)
+            var script = ""
+            for number in 1...30 {
+                let id = "session-\(number)"
+                sandbox.write(
+                    [
+                        TranscriptLines.assistant(message: "m\(number)", request: "r", input: number, session: id),
+                        TranscriptLines.refused(session: id),
+                    ], session: id)
+                let end = sandbox.input("SessionEnd", session: id)
+                let failure = sandbox.input("StopFailure", session: id, extra: ["error": "rate_limit"])
+                for (name, input) in [("end", end), ("fail", failure)] {
+                    let members: [(String, JSONValue)] = [
+                        ("hook_event_name", .from(input.eventName)), ("session_id", .from(input.sessionID)),
+                        ("transcript_path", .from(input.transcriptPath)), ("cwd", .from(input.cwd)),
+                        ("error", .from(input.error)),
+                    ]
+                    let path = directory.path + "/\(name)-\(number).json"
+                    try Data(JSONValue.object(members).serialized().utf8).write(to: URL(fileURLWithPath: path))
+                    script += "\"$UL\" hook < '\(path)' &\n"
+                }
+            }
+            let result = Binary.shell(script + "wait; echo done", environment: sandbox.environment)
+            #expect(result.output == "done\n")
+            let rows = sandbox.records(.sessions)
+            #expect(rows.count == 30)
+            #expect(Set(rows.compactMap { $0["session_id"]?.stringValue }).count == 30)
+            for row in rows {
+                let number = Int(row["session_id"]?.stringValue?.dropFirst("session-".count) ?? "") ?? 0
+                #expect(row["tokens"]?["input"]?.intValue == number)
+                #expect(row["limit_hits"]?.intValue == 1, "\(row)")
+            }
+            let limited = sandbox.records(.usage).compactMap { $0["session_id"]?.stringValue }
+            #expect(limited.count == 30, "\(limited.sorted())")
+            #expect(Set(limited).count == 30)
+        }
+    }
+
+    @Test(
         "more than 1 MiB, or a stdin that never closes: exit 0 in bounded time, nothing on stdout",
         .enabled(if: FileManager.default.isExecutableFile(atPath: Binary.path)))
     func boundedInput() {
