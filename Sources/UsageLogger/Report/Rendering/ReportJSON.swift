@@ -20,30 +20,7 @@ enum ReportJSON {
             ("cycles", .array(report.cycles.map(cycle))),
             ("usage", .array(report.usage.map(usage))),
             ("errors", .array(report.errors.map(errors))),
-            (
-                "tokens",
-                .object([
-                    (
-                        "by_period_and_model",
-                        .array(
-                            report.tokens.map {
-                                .object(
-                                    [("period", .string($0.period)), ("model", .string($0.model))] + tokens($0.tokens))
-                            })
-                    ),
-                    (
-                        "by_project",
-                        .array(
-                            report.projectTokens.map {
-                                .object(
-                                    [
-                                        ("project", .string($0.project)), ("sessions", .int($0.sessions)),
-                                        ("requests", .int($0.requests)),
-                                    ] + tokens($0.tokens))
-                            })
-                    ),
-                ])
-            ),
+            ("tokens", tokens(report)),
             ("forecast", .array(report.forecasts.map(forecast))),
             ("limit_hits", .array(report.limitHits.map(hit))),
             ("versions", .array(report.versions.map(version))),
@@ -54,6 +31,19 @@ enum ReportJSON {
             ("lines_read", .int(report.linesRead)),
             ("skipped_lines", .int(report.skippedLines)),
         ])
+    }
+
+    /// `tokens`: from sessions.jsonl, per period and model and per project.
+    private static func tokens(_ report: Report) -> JSONValue {
+        let periods = report.tokens.map {
+            JSONValue.object([("period", .string($0.period)), ("model", .string($0.model))] + tokens($0.tokens))
+        }
+        let projects = report.projectTokens.map {
+            JSONValue.object(
+                [("project", .string($0.project)), ("sessions", .int($0.sessions)), ("requests", .int($0.requests))]
+                    + tokens($0.tokens))
+        }
+        return .object([("by_period_and_model", .array(periods)), ("by_project", .array(projects))])
     }
 
     private static func tokens(_ tokens: SessionTokens) -> [(String, JSONValue)] {
