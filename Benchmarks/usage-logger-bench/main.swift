@@ -147,6 +147,14 @@ if let flag = CommandLine.arguments.firstIndex(of: "--report") {
     exit(0)
 }
 
+// `usage-logger-bench ROOT --hooks`: only the hook rows (SessionEnd on 100 MB, StopFailure against the statusline).
+let hookBench = HookBench(binary: binary, sample: sample, scratch: scratch)
+if CommandLine.arguments.contains("--hooks") {
+    try hookBench.run(row: row)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 print("usage-logger benchmarks, \(Date()), \(ProcessInfo.processInfo.processorCount) cores")
 print(String(repeating: "-", count: 100))
 
@@ -192,6 +200,9 @@ row("statusline: 1 MiB of \\u escapes, parse only", String(format: "median %.2f 
 row(
     "statusline: 1 MiB of \\u escapes (binary)", String(format: "median %.2f ms", escapedRun),
     String(format: "normal input %.2f ms", results["usage-logger statusline"]?.median ?? 0))
+
+// 1c. the hook command: SessionEnd over 100 MB, StopFailure against the statusline.
+try hookBench.run(row: row)
 
 // 2. probe overhead: a probe of a fake claude that prints and exits, against running that fake alone.
 let prober = Prober(configuration: configuration, environment: environment)

@@ -96,6 +96,7 @@ struct ReadmeRecipeTests {
         2025-11-04T13:00:00.000Z
 
         """,
+        "Tokens per day from sessions.jsonl": "2025-11-03 1188\n2025-11-04 2019\n",
     ]
 
     @Test("every recipe has an expected output", arguments: parsed.recipes)
@@ -173,5 +174,40 @@ struct ReadmeRecipeTests {
         logs.write("usage.jsonl.lock", "")
         logs.write("status.jsonl", statuses.joined(separator: "\n") + "\n")
         logs.write("diagnostics.jsonl", diagnostics.map { $0.serialized() }.joined(separator: "\n") + "\n")
+        logs.write(
+            "sessions.jsonl.1",
+            session(
+                "a", ended: "2025-11-03T10:00:00.000Z",
+                [
+                    TranscriptLines.assistant(message: "m1", request: "r1"),
+                    TranscriptLines.assistant(message: "m2", request: "r2", input: 100, output: 10, cacheRead: 1_000),
+                    TranscriptLines.assistant(message: "m2", request: "r2", input: 100, output: 50, cacheRead: 1_000),
+                ]) + "\n")
+        logs.write(
+            "sessions.jsonl",
+            session(
+                "b", ended: "2025-11-03T23:59:59.999Z",
+                [
+                    TranscriptLines.assistant(message: "m3", request: "r3")
+                ]) + "\n"
+                + session(
+                    "c", ended: "2025-11-04T00:00:00.000Z",
+                    [
+                        TranscriptLines.assistant(message: "m4", request: "r4", cacheCreation: 2_000)
+                    ]) + "\n")
+    }
+
+    /// A `sessions.jsonl` row of a session that ended at `ended`, made from transcript lines as the hook does.
+    static func session(_ id: String, ended: String, _ lines: [String]) -> String {
+        var tally = TranscriptTally()
+        for line in lines {
+            var bytes = Array(line.utf8)
+            bytes.withUnsafeMutableBufferPointer { tally.add(line: UnsafeBufferPointer($0)) }
+        }
+        let end = Timestamp.date(from: ended) ?? Date()
+        let row = SessionRow(
+            sessionID: id, cwd: "/home/dev/app", endReason: "prompt_input_exit", endedAt: end, tally: tally,
+            costUSD: nil, limitHits: 0)
+        return row.json(at: end).serialized()
     }
 }

@@ -66,6 +66,18 @@ struct RecordSinkTests {
             let input =
                 #"{"session_id":"s","cwd":"\#(workingDirectory.path)","rate_limits":{"five_hour":{"used_percentage":5}}}"#
             #expect(runCLI(["statusline"], environment: environment, input: Array(input.utf8)).code == .success)
+            // The hooks: a limit hit with a message naming the directory, and a session's row.
+            let failure =
+                #"{"hook_event_name":"StopFailure","session_id":"s","cwd":"\#(workingDirectory.path)","error":"rate_limit","last_assistant_message":"in \#(workingDirectory.path) as ops@example.com"}"#
+            #expect(runCLI(["hook"], environment: environment, input: Array(failure.utf8)).code == .success)
+            let project = home.path + "/.claude/projects/p"
+            try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+            let line = TranscriptLines.assistant(message: "m", request: "r").replacingOccurrences(
+                of: "/home/user/probe", with: workingDirectory.path)
+            _ = FileManager.default.createFile(atPath: project + "/s.jsonl", contents: Data((line + "\n").utf8))
+            let end = #"{"hook_event_name":"SessionEnd","session_id":"s","transcript_path":"\#(project)/s.jsonl"}"#
+            #expect(runCLI(["hook"], environment: environment, input: Array(end.utf8)).code == .success)
+            #expect(logRecords(logs + "/sessions.jsonl").count == 1)
             // `append`.
             let appended = #"{"cwd":"\#(workingDirectory.path)","note":"from ops@example.com","more":{"cwd":"x"}}"#
             #expect(
@@ -86,7 +98,7 @@ struct RecordSinkTests {
             #expect(diagnostics.contains { $0["message"]?.stringValue?.contains("/home/sha256:") == true })
             #expect(
                 logRecords(logs + "/usage.jsonl").compactMap { $0["usage_data"]?["source"]?.stringValue }.sorted()
-                    == ["command", "command", "statusline"])
+                    == ["command", "command", "hook", "statusline"])
             #expect(logRecords(logs + "/status.jsonl").count == 2)
             for log in LogName.allCases {
                 let text = try String(contentsOfFile: logs + "/" + log.fileName, encoding: .utf8)

@@ -21,7 +21,7 @@ public enum CLI {
             parsed = try ArgumentParser(spec: command.spec).parse(Array(arguments.dropFirst()))
         } catch {
             console.errorLine("\(error)")
-            return .usage
+            return first == Command.hook.rawValue ? .success : .usage  // a hook never fails Claude Code
         }
         if parsed.wantsHelp {
             console.write(HelpText.text(for: command.spec))
@@ -44,6 +44,12 @@ public enum CLI {
                 settingsProblem: !insideProbe && configuration == nil, environment: environment, console: console,
                 input: console.readStatuslineInput, currentDirectory: currentDirectory, executablePath: executablePath,
                 chain: parsed.value(of: StatuslineCommand.chainOption))
+        }
+        if command == .hook {  // never fails, never prints on stdout; records nothing inside our own probes
+            let insideProbe = environment[Prober.probeMarker] != nil
+            return HookCommand.run(
+                configuration: insideProbe ? nil : try? Configuration(environment: environment), console: console,
+                input: console.readStatuslineInput, currentDirectory: currentDirectory, isOwnProcess: handlesSignals)
         }
         let configuration: Configuration
         do {
@@ -69,7 +75,7 @@ public enum CLI {
         case .report: return ReportCommand.run(parsed, context: context)
         case .export: return ExportCommand.run(parsed, context: context)
         case .setup: return SetupCommand.run(parsed, context: context)
-        case .statusline, .help, .completions, .version: return .success  // handled above
+        case .statusline, .hook, .help, .completions, .version: return .success  // handled above
         }
     }
 }

@@ -2,13 +2,15 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, setup, run, once, append, config, doctor, probe, parse, report, export, help, completions, version
+    case statusline, setup, hook, run, once, append, config, doctor, probe, parse, report, export, help, completions,
+        version
 
     /// The command's declaration.
     var spec: CommandSpec {
         switch self {
         case .statusline: StatuslineCommand.spec
         case .setup: SetupCommand.spec
+        case .hook: HookCommand.spec
         case .run: RunCommand.spec
         case .once: OnceCommand.spec
         case .append: AppendCommand.spec

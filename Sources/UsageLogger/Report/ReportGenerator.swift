@@ -49,7 +49,18 @@ public enum ReportGenerator {
         } catch {
             throw .unreadable(error)
         }
-        let report = builder.finish(summary: summary)
+        var report = builder.finish(summary: summary)
+        var tokens = TokenTable(calendar: PeriodCalendar(period: settings.period, timeZone: settings.timeZone))
+        do {
+            let skipped = try SessionRowReader(sources: sources, since: settings.since, until: settings.until).read {
+                tokens.add($0)
+            }
+            report.skippedLines += skipped
+        } catch {
+            throw .unreadable(error)
+        }
+        report.tokens = tokens.periods()
+        report.projectTokens = tokens.projects()
         guard summary.linesRead > 0 else {
             let inRange = settings.since != nil || settings.until != nil
             throw .noRecords(

@@ -1,6 +1,10 @@
-/// The three log files.
+/// The log files: the three of records the report reads, and `sessions.jsonl` (one row per Claude Code session,
+/// written by `usage-logger hook`).
 public enum LogName: String, Sendable, CaseIterable {
-    case usage, status, diagnostics
+    case usage, status, diagnostics, sessions
+
+    /// The logs of readings the report and `export` read (`sessions.jsonl` is a table of its own).
+    public static let readings: [LogName] = [.usage, .status, .diagnostics]
 
     /// The log a probe kind's records go to.
     public init(_ kind: ProbeKind) {

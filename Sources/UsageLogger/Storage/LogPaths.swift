@@ -27,16 +27,21 @@ public struct LogPaths: Sendable, Equatable {
     var state: String { file("state.json") }
     var stateLock: String { file("state.lock") }
 
+    /// What the hooks remember per session (`SessionIndex`), and the lock held while it is read and replaced.
+    var sessionIndex: String { file("sessions-index.tsv") }
+    var sessionIndexLock: String { file("sessions-index.lock") }
+
     /// Present once the fallback to this directory has been said, so it is said once.
     var fallbackNoted: String { file(".fallback-noted") }
 
     /// The files replaced whole through a temporary file (`AtomicFile`): their `name.tmp-PID-N` leftovers are ours.
-    var replacedWhole: [String] { [state, sessionContext, fallbackNoted] }
+    var replacedWhole: [String] { [state, sessionContext, fallbackNoted, sessionIndex] }
 
     /// Every file usage-logger writes here (not the rotated `file.N`, which are only ever renamed).
     var all: [String] {
         LogName.allCases.flatMap { [log($0), lock(of: $0)] } + ProbeKind.allCases.map(probeLock)
-            + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted]
+            + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted, sessionIndex]
+            + [sessionIndexLock]
     }
 
     private func file(_ name: String) -> String { directory + "/" + name }

@@ -14,8 +14,33 @@ public struct SessionContext: Sendable, Equatable {
     /// When `rateLimits` was received; kept when a later render has none (a missing value is unknown, not zero).
     public var rateLimitsAt: Date?
     public var lastUsageRecord: Date?
+    /// Claude Code's own `cost.total_cost_usd` of the most recent sessions, newest first, for the row the
+    /// `SessionEnd` hook writes (several sessions may run at once, so more than the current one).
+    public var sessionCosts: [SessionCost] = []
+
+    /// One session's cost as Claude Code last reported it.
+    public struct SessionCost: Sendable, Equatable {
+        public var sessionID: String
+        public var costUSD: Double
+    }
+
+    /// How many sessions' costs are kept.
+    static let maximumSessionCosts = 16
 
     public init(updatedAt: Date) { self.updatedAt = updatedAt }
+
+    /// Keeps `costUSD` as the latest cost of `sessionID`.
+    public mutating func remember(cost costUSD: Double, of sessionID: String) {
+        guard costUSD.isFinite, costUSD >= 0, sessionID.utf8.count <= 128 else { return }
+        sessionCosts.removeAll { $0.sessionID == sessionID }
+        sessionCosts.insert(SessionCost(sessionID: sessionID, costUSD: costUSD), at: 0)
+        if sessionCosts.count > Self.maximumSessionCosts { sessionCosts.removeLast() }
+    }
+
+    /// The latest cost Claude Code reported for `sessionID`, if the statusline saw it.
+    public func cost(of sessionID: String) -> Double? {
+        sessionCosts.first { $0.sessionID == sessionID }?.costUSD
+    }
 
     static func path(in directory: String) -> String { LogPaths(directory: directory).sessionContext }
 
@@ -39,6 +64,10 @@ public struct SessionContext: Sendable, Equatable {
         context.rateLimits = json["rate_limits"].flatMap { $0 == .null ? nil : $0 }
         context.rateLimitsAt = json["rate_limits_at"]?.stringValue.flatMap(Timestamp.date(from:))
         context.lastUsageRecord = json["last_usage_record"]?.stringValue.flatMap(Timestamp.date(from:))
+        for item in (json["session_costs"]?.arrayValue ?? []).prefix(maximumSessionCosts) {
+            guard let id = item["session_id"]?.stringValue, let cost = item["cost_usd"]?.doubleValue else { continue }
+            context.sessionCosts.append(SessionCost(sessionID: id, costUSD: cost))
+        }
         return context
     }
 
@@ -56,6 +85,13 @@ public struct SessionContext: Sendable, Equatable {
                 ("rate_limits", rateLimits ?? .null),
                 ("rate_limits_at", .from(rateLimitsAt.map(Timestamp.string(from:)))),
                 ("last_usage_record", .from(lastUsageRecord.map(Timestamp.string(from:)))),
+                (
+                    "session_costs",
+                    .array(
+                        sessionCosts.map {
+                            .object([("session_id", field($0.sessionID)), ("cost_usd", .double($0.costUSD))])
+                        })
+                ),
             ])
         }
         var text = privacy.apply(json(rateLimits: rateLimits)).serialized() + "\n"

@@ -70,13 +70,17 @@ enum RealClaude {
     }
 
     /// `../shared/tools/fake-anthropic-api` on a free loopback port for the duration of `body`, which gets the
-    /// environment that makes the real CLI a signed-in subscriber of it (plan windows 42 % and 17 %).
-    static func withFakeAPI<Result>(_ body: ([String: String]) throws -> Result) throws -> Result {
+    /// environment that makes the real CLI a signed-in subscriber of it (plan windows 42 % and 17 %). With
+    /// `state`, the fake reads that JSON file on every request (`{"mode": "limit"}` refuses them with 429).
+    static func withFakeAPI<Result>(state: String? = nil, _ body: ([String: String]) throws -> Result) throws
+        -> Result
+    {
         let tool = (Self.tool as NSString).deletingLastPathComponent + "/fake-anthropic-api"
         var port = Int.random(in: 20_000...40_000)
         while portAccepts(port) { port = Int.random(in: 20_000...40_000) }  // taken by another server
         let server = try SpawnedCommand(
-            "/usr/bin/env", ["python3", tool, "--port", "\(port)"], environment: ProcessInfo.processInfo.environment)
+            "/usr/bin/env", ["python3", tool, "--port", "\(port)"] + (state.map { ["--state", $0] } ?? []),
+            environment: ProcessInfo.processInfo.environment)
         defer {
             server.signal(SIGTERM)
             _ = server.waitForExit(milliseconds: 2_000)

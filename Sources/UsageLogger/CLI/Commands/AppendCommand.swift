@@ -5,7 +5,7 @@ import Foundation
 /// added first when missing. A bad line is reported with its number and nothing of it is written; the good ones are.
 enum AppendCommand {
     static let log = CommandSpec.Argument(
-        name: "log", values: LogName.allCases.map(\.rawValue), help: "the log to append to")
+        name: "log", values: LogName.readings.map(\.rawValue), help: "the log to append to")
     static let file = CommandSpec.Argument(
         name: "file", isOptional: true, isFile: true, help: "the JSON lines; standard input when left out or -")
 

@@ -95,6 +95,8 @@ struct DoctorLogChecks {
 
     private func fileCheck(_ path: String, log: LogName) -> Check {
         switch FileSystem.kind(of: path) {
+        case .missing where log == .sessions:  // written only once the hooks are installed
+            return Check(level: .ok, title: log.fileName, detail: "no sessions yet (`usage-logger setup hooks`)")
         case .missing:
             return Check(level: .warning, title: log.fileName, detail: "no records yet")
         case .regular:

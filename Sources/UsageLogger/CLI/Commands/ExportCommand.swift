@@ -41,7 +41,7 @@ enum ExportCommand {
         do {
             tableFormat = try arguments.choice(
                 of: format, as: ExportTable.Format.self, default: .csv, command: spec.name)
-            log = try arguments.choice(of: kind, as: LogName.self, default: .usage, command: spec.name)
+            log = try arguments.choice(of: kind, as: Kind.self, default: .usage, command: spec.name).log
             shared = try ReportArguments.parse(
                 arguments, command: spec.name,
                 defaultDirectory: LogDirectory.choose(
@@ -88,6 +88,13 @@ enum ExportCommand {
         return .success
     }
 
+    /// The logs `--kind` chooses: the logs of readings (sessions.jsonl is a table already; jq reads it).
+    enum Kind: String, CaseIterable {
+        case usage, status, diagnostics
+
+        var log: LogName { LogName(rawValue: rawValue) ?? .usage }
+    }
+
     static func columns(of log: LogName, labelled: Bool) -> [String] {
         let label = labelled ? ["label"] : []
         switch log {
@@ -97,6 +104,7 @@ enum ExportCommand {
             ]
         case .status: return ["timestamp"] + label + ["version", "model", "account"]
         case .diagnostics: return ["timestamp"] + label + ["type", "severity", "event", "message"]
+        case .sessions: return []  // not a `--kind`: sessions.jsonl is a table already
         }
     }
 

@@ -83,7 +83,7 @@ struct ReportArguments: Sendable, Equatable {
     }
 
     /// The reader for these directories and this range.
-    func reader(logs: Set<LogName> = Set(LogName.allCases)) -> ReportLogReader {
+    func reader(logs: Set<LogName> = Set(LogName.readings)) -> ReportLogReader {
         ReportLogReader(sources: sources, logs: logs, since: since, until: until)
     }
 

@@ -31,7 +31,8 @@ enum ReportCommand {
             the week, each with what it stands on); every limit hit; each window's reset cycles (peak, unused at
             the reset, when 80/95/100 % came, time at 100 %, how much of the cycle has data); usage and errors per
             hour, day, week or month in --tz; and health: Claude Code versions, model and account changes, each
-            warning with when it was seen, and the share of the time with none active.
+            warning with when it was seen, and the share of the time with none active. With the hooks installed
+            (`usage-logger hook`), tokens from sessions.jsonl per period and model, and per project (`tokens`).
 
             The terminal view fits 80 columns, colours only a terminal (never with NO_COLOR) and uses ASCII when
             the locale is not UTF-8. --format json gives everything as one object (times in UTC, periods named in

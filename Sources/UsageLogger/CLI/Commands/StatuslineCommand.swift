@@ -108,6 +108,8 @@ enum StatuslineCommand {
             context.cwd = data.cwd ?? (sameSession ? context.cwd : nil)
             context.model = data.model ?? context.model
             context.version = data.version ?? context.version
+            // Claude Code's own cost of the session, for the row the SessionEnd hook writes.
+            if let id = data.sessionID, let cost = data.costUSD { context.remember(cost: cost, of: id) }
         } else if !fresh || data.rateLimits == nil {
             return  // nothing to record
         }

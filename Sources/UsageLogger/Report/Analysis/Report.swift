@@ -43,6 +43,9 @@ public struct Report: Sendable, Equatable {
     /// The share of the period with no active warning (0–1); nil when nothing was seen of diagnostics.
     public var healthScore: Double?
     /// Lines read, and torn or invalid lines skipped.
+    /// Tokens from `sessions.jsonl` (written by the hooks): per period and model, and per project.
+    public var tokens: [PeriodTokens] = []
+    public var projectTokens: [ProjectTokens] = []
     public var linesRead = 0
     public var skippedLines = 0
     /// Every window name read in the range, before `--window` filtered them, sorted: when a filter matches none
@@ -122,6 +125,21 @@ public struct Report: Sendable, Equatable {
         public var samples: Int
         public var minutesAtOrAbove80: Double
         public var limitHits: Int
+    }
+
+    public struct PeriodTokens: Sendable, Equatable {
+        public var period: String
+        public var periodStart: Double
+        public var model: String
+        public var tokens: SessionTokens
+    }
+
+    public struct ProjectTokens: Sendable, Equatable {
+        /// The session's working directory (with its directory's label when several are read).
+        public var project: String
+        public var sessions: Int
+        public var requests: Int
+        public var tokens: SessionTokens
     }
 
     public struct PeriodErrors: Sendable, Equatable {

@@ -58,6 +58,8 @@ public struct ReportBuilder: Sendable {
                         window: key, at: time, resetsAt: window?.resetsAt, kind: "refused", message: reading.errorType))
             }
         }
+        // A hook record's windows are the statusline's last reading, already in the log: not a new reading.
+        if reading.source == "hook" { return }
         for window in reading.windows {
             guard let percent = window.usedPercent else { continue }
             let key = Report.WindowKey(label: reading.label, name: window.name)

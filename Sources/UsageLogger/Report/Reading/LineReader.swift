@@ -22,10 +22,12 @@ final class LineReader {
     private var discarding = false
 
     /// The file's lines; nil when it does not exist (a rotated file renamed away since the directory was listed).
-    init?(path: String) throws(ReportReadError) {
+    /// `noFollow` refuses a symbolic link at the last component (`ELOOP`), for paths someone else hands us.
+    init?(path: String, noFollow: Bool = false) throws(ReportReadError) {
         self.path = path
         var opened: Int32
-        repeat { opened = open(path, O_RDONLY | O_CLOEXEC) } while opened < 0 && errno == EINTR
+        let flags = O_RDONLY | O_CLOEXEC | (noFollow ? O_NOFOLLOW | O_NONBLOCK : 0)
+        repeat { opened = open(path, flags) } while opened < 0 && errno == EINTR
         if opened < 0 {
             if errno == ENOENT { return nil }
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))

@@ -18,7 +18,7 @@ public struct ReportLogReader: Sendable {
     public var until: Double?
 
     public init(
-        sources: [LogSource], logs: Set<LogName> = Set(LogName.allCases), since: Double? = nil, until: Double? = nil
+        sources: [LogSource], logs: Set<LogName> = Set(LogName.readings), since: Double? = nil, until: Double? = nil
     ) {
         self.sources = sources
         self.logs = logs
@@ -31,7 +31,7 @@ public struct ReportLogReader: Sendable {
         var streams: [LogStream] = []
         for source in sources {
             let names = try Self.fileNames(in: source.path)
-            for log in LogName.allCases where logs.contains(log) {
+            for log in LogName.readings where logs.contains(log) {  // sessions.jsonl is not a log of readings
                 let files = Self.files(of: log, among: names).map { source.path + "/" + $0 }
                 streams.append(LogStream(files: files, log: log, label: source.label, since: since, until: until))
             }

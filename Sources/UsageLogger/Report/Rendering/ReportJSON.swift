@@ -30,6 +30,7 @@ enum ReportJSON {
             ("cycles", rows(report.cycles, cycle)),
             ("usage", rows(report.usage, usage)),
             ("errors", rows(report.errors, errors)),
+            ("tokens", .value(tokens(report))),
             ("forecast", rows(report.forecasts, forecast)),
             ("limit_hits", rows(report.limitHits, hit)),
             ("versions", rows(report.versions, version)),
@@ -76,6 +77,26 @@ enum ReportJSON {
             }
         }
         write(buffer + "\n}\n")
+    }
+
+    /// `tokens`: from sessions.jsonl, per period and model and per project.
+    private static func tokens(_ report: Report) -> JSONValue {
+        let periods = report.tokens.map {
+            JSONValue.object([("period", .string($0.period)), ("model", .string($0.model))] + tokens($0.tokens))
+        }
+        let projects = report.projectTokens.map {
+            JSONValue.object(
+                [("project", .string($0.project)), ("sessions", .int($0.sessions)), ("requests", .int($0.requests))]
+                    + tokens($0.tokens))
+        }
+        return .object([("by_period_and_model", .array(periods)), ("by_project", .array(projects))])
+    }
+
+    private static func tokens(_ tokens: SessionTokens) -> [(String, JSONValue)] {
+        [
+            ("input", .int(tokens.input)), ("output", .int(tokens.output)), ("cache_read", .int(tokens.cacheRead)),
+            ("cache_creation", .int(tokens.cacheCreation)), ("total", .int(tokens.total)),
+        ]
     }
 
     private static func window(_ key: Report.WindowKey) -> [(String, JSONValue)] {

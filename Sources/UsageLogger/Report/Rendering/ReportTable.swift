@@ -84,6 +84,22 @@ struct ReportTable: Equatable {
                     title: "Errors by \(report.period.rawValue)", headers: ["period", "type", "count"],
                     rows: report.errors.map { [$0.period, $0.type, String($0.count)] }))
         }
+        if section == .tokens || (section == .all && !report.tokens.isEmpty) {
+            func counts(_ tokens: SessionTokens) -> [String] {
+                [tokens.input, tokens.output, tokens.cacheRead, tokens.cacheCreation, tokens.total].map { String($0) }
+            }
+            let headers = ["input", "output", "cache_read", "cache_creation", "total"]
+            tables.append(
+                ReportTable(
+                    title: "Tokens by \(report.period.rawValue) and model", headers: ["period", "model"] + headers,
+                    rows: report.tokens.map { [$0.period, $0.model] + counts($0.tokens) }))
+            tables.append(
+                ReportTable(
+                    title: "Tokens by project", headers: ["project", "sessions", "requests"] + headers,
+                    rows: report.projectTokens.map {
+                        [$0.project, String($0.sessions), String($0.requests)] + counts($0.tokens)
+                    }))
+        }
         if section == .all || section == .health {
             tables.append(
                 ReportTable(

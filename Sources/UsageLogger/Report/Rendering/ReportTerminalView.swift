@@ -23,6 +23,7 @@ struct ReportTerminalView {
         if show(.cycles) { blocks.append(cycles()) }
         if show(.usage) { blocks.append(usage()) }
         if show(.errors) { blocks.append(errors()) }
+        if section == .tokens || (section == .all && !report.tokens.isEmpty) { blocks.append(tokens()) }
         if show(.health) { blocks.append(ReportHealthView(report: report, style: style, format: format).render()) }
         if section == .diagnostics {
             blocks.append(ReportHealthView(report: report, style: style, format: format).digest())
@@ -237,6 +238,41 @@ struct ReportTerminalView {
             lines += Self.wrap(meanings.joined(separator: "; "), indent: "  ").map(style.dim)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Tokens from `sessions.jsonl`: per period (the latest) with each model's share, then the projects.
+    private func tokens() -> String {
+        guard !report.tokens.isEmpty else {
+            return title("Tokens") + "\n  none yet: sessions.jsonl is written by the hooks (`usage-logger setup hooks`)"
+        }
+        var lines = [title("Tokens by \(report.period.rawValue) (input + output + cache, from sessions.jsonl)")]
+        let periods = Dictionary(grouping: report.tokens, by: \.period)
+        for period in periods.keys.sorted().suffix(rowsPerWindow * 2) {
+            let models = (periods[period] ?? []).sorted { $0.tokens.total > $1.tokens.total }
+            let total = models.reduce(0) { $0 + $1.tokens.total }
+            let parts = models.map { "\($0.model) \(Self.count($0.tokens.total))" }
+            lines.append(
+                "  " + Self.cell(period, 12) + Self.cell(Self.count(total), 10)
+                    + Self.cell(parts.joined(separator: " · "), 54))
+        }
+        lines.append("  by project")
+        for project in report.projectTokens.prefix(rowsPerWindow) {
+            let sessions = "\(project.sessions) session\(project.sessions == 1 ? "" : "s")"
+            lines.append(
+                "  " + Self.cell(Self.count(project.tokens.total), 10) + Self.cell(sessions, 13)
+                    + Self.cell(project.project, 53))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A token count people read: 1234 → 1.2k, 5_600_000 → 5.6M.
+    static func count(_ value: Int) -> String {
+        switch value {
+        case ..<1_000: String(value)
+        case ..<1_000_000: String(format: "%.1fk", Double(value) / 1_000)
+        case ..<1_000_000_000: String(format: "%.1fM", Double(value) / 1_000_000)
+        default: String(format: "%.2fG", Double(value) / 1_000_000_000)
+        }
     }
 
     /// The typography a non-UTF-8 terminal would garble, in ASCII.
