@@ -3,34 +3,6 @@ import Testing
 
 @testable import UsageLogger
 
-/// Types one prompt into an interactive Claude Code once its prompt has been drawn and quiet for a moment (keys
-/// sent while it still queries the terminal are lost), then waits until `done` says the test has seen enough.
-private final class Conversation: TerminalObserver {
-    let prompt: String
-    let done: () -> Bool
-    private var drawn = ""
-    private var typed = false
-    private var entered = false
-
-    init(prompt: String, done: @escaping () -> Bool) {
-        self.prompt = prompt
-        self.done = done
-    }
-
-    func observe(_ activity: TerminalActivity) -> [TerminalAction] {
-        if !typed { drawn += String(decoding: activity.output, as: UTF8.self) }
-        if !typed, drawn.contains("❯"), activity.quietMs >= 1_000 {
-            typed = true
-            return [.send(Array(prompt.utf8))]
-        }
-        if typed, !entered, activity.quietMs >= 500 {
-            entered = true
-            return [.send([0x0D])]
-        }
-        return entered && done() ? [.finish] : []
-    }
-}
-
 extension RealClaudeTests {
     /// A subscriber signed in through `CLAUDE_CODE_OAUTH_TOKEN` runs Claude Code with our statusline: Claude Code
     /// passes the statusline its session plumbing but not the token. The companion the statusline starts must
@@ -43,7 +15,7 @@ extension RealClaudeTests {
                 let logs = home + "/logs"
                 let work = home + "/work"
                 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-                try trust(work, home: home)
+                try RealClaude.trust(work, home: home)
                 // Both our commands write down the environment they were given, then become what they stand for.
                 let probeClaude = writeScript(
                     home + "/bin/claude", "env > \"\(home)/probe-env.$$\"; exec '\(sandbox.binary)' \"$@\"")
@@ -58,9 +30,9 @@ extension RealClaudeTests {
                 environment["PET_CLAUDE_COMMAND"] = probeClaude
                 environment["PET_STATUS_LOG_INTERVAL"] = "1h"
                 environment["PET_USAGE_LOG_INTERVAL"] = "5s"
-                defer { stopCompanion(logs) }
+                defer { RealClaude.stopCompanion(logs) }
 
-                let conversation = Conversation(prompt: "Say hi") {
+                let conversation = ClaudeConversation(prompts: ["Say hi"], exit: false) {
                     logRecords(logs + "/diagnostics.jsonl").contains {
                         $0["diagnostic_type"]?.stringValue == "probe_signed_out"
                     }
@@ -89,7 +61,7 @@ extension RealClaudeTests {
                     #expect(probe["PWD"] == sandbox.environment["PROBE_DIR"])
                 }
                 // Nor the companion itself.
-                let companion = try #require(runningCompanion(logs))
+                let companion = try #require(RealClaude.runningCompanion(logs))
                 let companionEnvironment = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(companion)/environ")))
                     .map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\n") }
                 #expect(companionEnvironment?.contains("PET_LOG_DIR=") == true)
@@ -119,18 +91,6 @@ extension RealClaudeTests {
         }
     }
 
-    /// Marks `directory` trusted in the sandbox's `~/.claude.json`, as answering the trust prompt would.
-    private func trust(_ directory: String, home: String) throws {
-        let path = home + "/.claude.json"
-        var settings =
-            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-            ?? [:]
-        var projects = settings["projects"] as? [String: Any] ?? [:]
-        projects[directory] = ["hasTrustDialogAccepted": true, "hasCompletedProjectOnboarding": true]
-        settings["projects"] = projects
-        try JSONSerialization.data(withJSONObject: settings).write(to: URL(fileURLWithPath: path))
-    }
-
     private func writeScript(_ path: String, _ body: String) -> String {
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -147,19 +107,5 @@ extension RealClaudeTests {
             if parts.count == 2 { environment[String(parts[0])] = String(parts[1]) }
         }
         return environment
-    }
-
-    /// The pid of the companion holding the log directory's lock, if one does.
-    private func runningCompanion(_ logs: String) -> pid_t? {
-        let lock = LogPaths(directory: logs).companionLock
-        guard FileManager.default.fileExists(atPath: lock), (try? FileLock.tryAcquire(lock)) == nil else { return nil }
-        return FileLock.holder(of: lock)
-    }
-
-    /// Stops the companion the statusline started (it would otherwise wait 30 minutes for Claude Code).
-    private func stopCompanion(_ logs: String) {
-        guard let pid = runningCompanion(logs), pid > 0 else { return }
-        kill(pid, SIGTERM)
-        _ = waitUntil(milliseconds: 10_000) { kill(pid, 0) != 0 }
     }
 }

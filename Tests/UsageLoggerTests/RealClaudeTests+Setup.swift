@@ -27,11 +27,11 @@ extension RealClaudeTests {
                 // Not the sandbox's probe directory: a render from there is taken for one of our probes.
                 let work = home + "/work"
                 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-                try trustForSetup(work, home: home)
+                try RealClaude.trust(work, home: home)
                 var environment = sandbox.environment.merging(api) { $1 }
                 environment["PET_LOG_DIR"] = logs
                 environment["PET_USAGE_SOURCE"] = "statusline"
-                defer { stopSetupCompanion(logs) }
+                defer { RealClaude.stopCompanion(logs) }
 
                 let setup = Binary.shell(#""$UL" setup all --enable-logging"#, environment: environment)
                 #expect(setup.status == 0, "\(setup.output)\(setup.error)")
@@ -59,27 +59,5 @@ extension RealClaudeTests {
                 #expect(after["hooks"] == settings["hooks"])
             }
         }
-    }
-
-    /// Marks `directory` trusted in the sandbox's `~/.claude.json`, as answering the trust prompt would.
-    private func trustForSetup(_ directory: String, home: String) throws {
-        let path = home + "/.claude.json"
-        var settings =
-            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-            ?? [:]
-        var projects = settings["projects"] as? [String: Any] ?? [:]
-        projects[directory] = ["hasTrustDialogAccepted": true, "hasCompletedProjectOnboarding": true]
-        settings["projects"] = projects
-        try JSONSerialization.data(withJSONObject: settings).write(to: URL(fileURLWithPath: path))
-    }
-
-    /// Stops the companion our statusline started (it would otherwise wait 30 minutes for Claude Code).
-    private func stopSetupCompanion(_ logs: String) {
-        let lock = LogPaths(directory: logs).companionLock
-        guard FileManager.default.fileExists(atPath: lock), (try? FileLock.tryAcquire(lock)) == nil,
-            let pid = FileLock.holder(of: lock), pid > 0
-        else { return }
-        kill(pid, SIGTERM)
-        _ = waitUntil(milliseconds: 10_000) { kill(pid, 0) != 0 }
     }
 }
