@@ -89,4 +89,12 @@ struct ChildProcessTests {
         #expect(last[2] == warm[2], "descriptors \(warm[2]) → \(last[2])")
         #expect(last[3] == 0)
     }
+
+    @Test("a zombie waiting for its parent counts as gone, so ending probes never waits for a reap")
+    func zombieIsNotRunning() throws {
+        let child = try ChildProcess.spawn(executable: "/bin/true", arguments: [], environment: [:])
+        #expect(waitUntil { kill(child.pid, 0) == 0 && !ProcessSweep.isRunning(child.pid) })
+        _ = child.wait(milliseconds: 1_000)
+        #expect(!ProcessSweep.isRunning(child.pid))
+    }
 }

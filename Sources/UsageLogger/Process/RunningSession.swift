@@ -80,6 +80,10 @@ struct RunningSession {
             child.signalGroup(SIGKILL)
         }
         child.wait(milliseconds: limits.graceMs)
+        // SIGKILL is delivered, not awaited: on a loaded machine the group's other processes can take a moment to
+        // go, and the next probe must not start beside them.
+        let deadline = MonotonicClock.nowMilliseconds() + Int64(limits.graceMs)
+        while child.groupExists, MonotonicClock.nowMilliseconds() < deadline { SystemCall.nap(microseconds: 5_000) }
         while case .some(let bytes) = readChunk(), !bytes.isEmpty {}
         switch child.termination {
         case .exited(let status): outcome.exitStatus = status

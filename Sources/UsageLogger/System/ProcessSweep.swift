@@ -51,7 +51,27 @@ enum ProcessSweep {
             SystemCall.nap(microseconds: 5_000)
         }
         for pid in pids { kill(pid, SIGKILL) }
+        // Until they are gone (or only zombies waiting for their parent), within a second: what is ended is over
+        // before the caller goes on, even on a loaded machine.
+        let killed = MonotonicClock.nowMilliseconds() + 1_000
+        while pids.contains(where: isRunning), MonotonicClock.nowMilliseconds() < killed {
+            SystemCall.nap(microseconds: 5_000)
+        }
         return pids.count
+    }
+
+    /// Whether `pid` is a process that still runs: not gone, and not a zombie.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        #if os(Linux)
+            var buffer = [UInt8](repeating: 0, count: 512)
+            let stat = readStart(of: "/proc/\(pid)/stat", into: &buffer)
+            // `pid (name) S …`: the state follows the last parenthesis.
+            guard let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.endIndex else { return true }
+            return stat[close + 2] != UInt8(ascii: "Z")
+        #else
+            return true
+        #endif
     }
 
     /// The start of a small file (up to the buffer's size), or nothing when it cannot be read.
