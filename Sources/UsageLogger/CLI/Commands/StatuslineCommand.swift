@@ -116,10 +116,8 @@ enum StatuslineCommand {
         if fresh, let limits = data.rateLimits {
             context.rateLimits = limits
             context.rateLimitsAt = now
-            let due =
-                context.lastUsageRecord.map {
-                    now.timeIntervalSince($0) * 1000 >= Double(configuration.usageIntervalMs)
-                } ?? true
+            let due = UsageSourcePolicy(configuration).statuslineRecordIsDue(
+                lastRecord: context.lastUsageRecord, now: now)
             if due, appendUsageRecord(data, configuration: configuration, directory: directory, now: now) {
                 context.lastUsageRecord = now
             }
