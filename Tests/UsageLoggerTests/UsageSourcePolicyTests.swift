@@ -106,8 +106,13 @@ struct UsageSourcePolicyTests {
         #expect(!rule.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-54), now: now))
         #expect(!rule.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-1), now: now))
         #expect(rule.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(600), now: now))
-        let short = UsageSourcePolicy(source: .auto, usageIntervalMs: 2_100, screenIntervalMs: 30_000)
-        #expect(short.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-2), now: now))
+        // Short intervals: at least 1.5 s of slack, so a render every second or so keeps the record fresh.
+        let short = UsageSourcePolicy(source: .auto, usageIntervalMs: 10_000, screenIntervalMs: 30_000)
+        #expect(short.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-8.5), now: now))
+        #expect(!short.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-8.4), now: now))
+        let tiny = UsageSourcePolicy(source: .auto, usageIntervalMs: 2_100, screenIntervalMs: 30_000)
+        #expect(tiny.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-1.06), now: now))
+        #expect(!tiny.statuslineRecordIsDue(lastRecord: now.addingTimeInterval(-1), now: now))
     }
 
     @Test("what an hour costs, by the settings")

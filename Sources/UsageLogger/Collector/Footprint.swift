@@ -2,15 +2,16 @@
 /// intervals and per-probe figures measured against the real Claude Code (`usage-logger-bench --footprint`, which
 /// also measures whole hours of each setting; README "What it costs"). `doctor` prints it.
 struct Footprint: Sendable, Equatable {
-    /// Measured 2026-11-30 with Claude Code 2.1.330 signed in as a subscriber through the fake API, on Linux
-    /// x86-64 (2 cores, shared): every `/usage` or `/status` probe sends exactly one API request (the
+    /// Measured 2026-11-30 by `usage-logger-bench --footprint` (an hour of each setting at 1/12 of the intervals)
+    /// with the real Claude Code 2.1.332 (claude-agent-sdk 0.2.189) signed in as a subscriber through the fake API,
+    /// on Linux x86-64 (2 shared cores): every `/usage` and `/status` probe sends exactly one API request (the
     /// `max_tokens: 1` request that reads the limit headers).
     static let requestsPerProbe = 1.0
-    /// CPU seconds of one probe (Claude Code's start-up, the screen, its end; usage-logger's share is under 1 %),
-    /// the mean of the probes in the same measurement.
-    static let cpuSecondsPerProbe = 1.5
-    /// Peak resident memory of one probe, MiB (the `claude` process).
-    static let peakMemoryMiBPerProbe = 270
+    /// CPU seconds of one probe, all included (Claude Code's start-up, its screen, its end, and the companion's
+    /// share, under 1 %): 116.6 CPU-s over 125 probes in that measurement.
+    static let cpuSecondsPerProbe = 0.93
+    /// Peak resident memory of one probe, MiB (the `claude` process): 247 to 249 in that measurement.
+    static let peakMemoryMiBPerProbe = 249
 
     var usageProbes: Double
     var statusProbes: Double

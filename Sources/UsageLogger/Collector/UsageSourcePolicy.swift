@@ -68,11 +68,14 @@ struct UsageSourcePolicy: Sendable, Equatable {
     var screenSlackMs: Int { usageIntervalMs / 2 }
 
     /// Whether a statusline render at `now` writes a usage record, its last one written at `lastRecord`: once per
-    /// usage interval, less a little slack (as `once --due` has for cron), so that renders coming every interval
-    /// give or take a few milliseconds keep the record fresh rather than skip every other interval.
+    /// usage interval, less a slack. Claude Code renders on activity and on its `refreshInterval` timer (a second at
+    /// the least, give or take): a render that comes a little before the interval is up must write the record, or
+    /// the next one comes only a render later, past the interval, and the companion would find it stale and probe.
+    /// The slack is a tenth of the interval, at least 1.5 s (one render at the fastest timer), at most half the
+    /// interval and at most 5 s.
     func statuslineRecordIsDue(lastRecord: Date?, now: Date) -> Bool {
         guard let lastRecord else { return true }
-        let slackMs = min(usageIntervalMs / 10, 5_000)
+        let slackMs = min(max(usageIntervalMs / 10, 1_500), usageIntervalMs / 2, 5_000)
         return now.timeIntervalSince(lastRecord) * 1000 >= Double(usageIntervalMs - slackMs)
             || now < lastRecord  // the clock was set back
     }
