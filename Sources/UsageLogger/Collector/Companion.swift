@@ -94,11 +94,18 @@ public struct Companion {
                 cancellation.wait(milliseconds: min(dueMs - now, 1_000))  // wake each second for idleness
                 continue
             }
-            if kind == .usage, case .skip(let screenDueAt) = usageDecision() {
-                // The statusline records this interval: the turn passes without a probe.
-                schedule.record(.usage, .success, nowMs: now)
-                onEvent(.statuslineRecords(screenDueAt: screenDueAt))
-                continue
+            if kind == .usage {
+                switch usageDecision() {
+                case .probe: break
+                case .skip(let screenDueAt):
+                    // The statusline records this interval: the turn passes without a probe.
+                    schedule.record(.usage, .success, nowMs: now)
+                    onEvent(.statuslineRecords(screenDueAt: screenDueAt))
+                    continue
+                case .never:  // reloaded into `statusline`
+                    schedule.record(.usage, .success, nowMs: now)
+                    continue
+                }
             }
             probe(kind)
         }
