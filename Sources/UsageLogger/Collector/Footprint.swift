@@ -8,10 +8,10 @@ struct Footprint: Sendable, Equatable {
     /// `max_tokens: 1` request that reads the limit headers).
     static let requestsPerProbe = 1.0
     /// CPU seconds of one probe, all included (Claude Code's start-up, its screen, its end, and the companion's
-    /// share, under 1 %): 116.6 CPU-s over 125 probes in that measurement.
-    static let cpuSecondsPerProbe = 0.93
-    /// Peak resident memory of one probe, MiB (the `claude` process): 247 to 249 in that measurement.
-    static let peakMemoryMiBPerProbe = 249
+    /// share, under 1 %): 117.8 CPU-s over 125 probes in that measurement.
+    static let cpuSecondsPerProbe = 0.94
+    /// Peak resident memory of one probe, MiB (the `claude` process): 248 to 250 in that measurement.
+    static let peakMemoryMiBPerProbe = 250
 
     var usageProbes: Double
     var statusProbes: Double
