@@ -118,6 +118,20 @@ func row(_ name: String, _ value: String, _ note: String = "") {
             + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
 }
 
+// `usage-logger-bench ROOT --footprint [SCALE]`: only the cost of each PET_USAGE_SOURCE against the real Claude
+// Code, one hour at 1/SCALE (default 12) of the default intervals; the three settings side by side.
+if let flag = CommandLine.arguments.firstIndex(of: "--footprint") {
+    let scale = CommandLine.arguments.dropFirst(flag + 1).first.flatMap(Int.init) ?? 12
+    print("footprint: one hour at 1/\(scale) of the default intervals, \(Date())")
+    let bench = FootprintBench(
+        binary: binary, root: root, scratch: scratch, scale: scale,
+        sample: root.appendingPathComponent("Tests/UsageLoggerTests/Fixtures/statusline-input-2.1.330-ratelimits.json")
+            .path)
+    _ = try bench.run(row: row)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 let reportBench = ReportBench(
     binary: binary, bench: CommandLine.arguments[0], scratch: scratch, environment: environment)
 /// The report over 1 year (with the jq recipe) and 4 years (jq there only with BENCH_REPORT_JQ_4Y=1: it slurps

@@ -140,6 +140,13 @@ extension Console {
             errorLine(
                 "\(time) \(kind.rawValue) \(succeeded ? "recorded" : "failed") in "
                     + String(format: "%.1f s", Double(durationMs) / 1000) + after)
+        case .statuslineRecords(let screenDueAt):
+            guard errorIsTerminal else { break }
+            let time = Timestamp.string(from: Date()).prefix(19).replacingOccurrences(of: "T", with: " ")
+            let screen =
+                screenDueAt.map { "; /usage screen in \(AgeText.text(max(0, $0.timeIntervalSinceNow)))" }
+                ?? "; no /usage screen while it does (PET_USAGE_SCREEN_INTERVAL=0)"
+            errorLine("\(time) usage recorded by the statusline, no probe" + screen)
         case .switchedOff(_, let diagnostic):
             errorLine(diagnostic.message)
         case .recordFailed(let error):

@@ -1,11 +1,15 @@
 import Foundation
 
-/// The companion process: probes `/status` at start and every status interval, `/usage` every usage interval,
+/// The companion process: probes `/status` at start and every status interval, `/usage` every usage interval
+/// (with `auto`, while the statusline records usage, only every screen interval: `UsageSourcePolicy`),
 /// one probe at a time, until stopped by a signal, by idleness, or by both probes failing for good. It prints
 /// nothing: what happens is reported to `onEvent`, how it ended is returned, and the command layer says both.
 public struct Companion {
     /// What happened while running, as it happens.
     enum Event: Equatable {
+        /// A `/usage` turn passed without a probe: the statusline's record is fresh (`PET_USAGE_SOURCE=auto`);
+        /// the screen is next probed at `screenDueAt` (nil: never, `PET_USAGE_SCREEN_INTERVAL=0`).
+        case statuslineRecords(screenDueAt: Date?)
         /// A probe ended, and this is what the recorder made of it.
         case probed(ProbeKind, Recorder.Outcome)
         /// A probe's turn is over: how long it took, whether it worked, and which probe comes next and when.
@@ -90,9 +94,18 @@ public struct Companion {
                 cancellation.wait(milliseconds: min(dueMs - now, 1_000))  // wake each second for idleness
                 continue
             }
-            if kind == .usage, context.configuration.usageSource == .auto, statuslineIsFresh() {
-                schedule.record(.usage, .success, nowMs: now)
-                continue
+            if kind == .usage {
+                switch usageDecision() {
+                case .probe: break
+                case .skip(let screenDueAt):
+                    // The statusline records this interval: the turn passes without a probe.
+                    schedule.record(.usage, .success, nowMs: now)
+                    onEvent(.statuslineRecords(screenDueAt: screenDueAt))
+                    continue
+                case .never:  // reloaded into `statusline`
+                    schedule.record(.usage, .success, nowMs: now)
+                    continue
+                }
             }
             probe(kind)
         }
@@ -198,9 +211,13 @@ public struct Companion {
         return Date().timeIntervalSince(max(last, startedAt)) * 1000 >= Double(milliseconds)
     }
 
-    private func statuslineIsFresh() -> Bool {
-        guard let last = SessionContext.load(from: directory.path)?.lastUsageRecord else { return false }
-        return Date().timeIntervalSince(last) * 1000 < Double(context.configuration.usageIntervalMs)
+    /// What `PET_USAGE_SOURCE` makes of this `/usage` turn, by the statusline's last record and the last probe.
+    private func usageDecision() -> UsageSourcePolicy.Decision {
+        let policy = UsageSourcePolicy(context.configuration)
+        guard policy.source == .auto else { return policy.decide(now: Date(), statuslineRecord: nil, lastProbe: nil) }
+        return policy.decide(
+            now: Date(), statuslineRecord: SessionContext.load(from: directory.path)?.lastUsageRecord,
+            lastProbe: StateStore(directory: directory.path).load().lastAttempt[.usage])
     }
 
     private static func intervals(_ configuration: Configuration) -> [ProbeKind: Int] {

@@ -20,6 +20,9 @@ public struct Configuration: Sendable, Equatable {
     public var anonymizeEmail: Bool
     public var excludeCwd: Bool
     public var usageSource: UsageSource
+    /// With `auto` while the statusline is fresh: time between `/usage` probes for what only the screen shows;
+    /// 0 never probes then.
+    public var screenIntervalMs: Int
     public var maxConsecutiveFailures: Int
     /// Nil: the companion never exits for idleness.
     public var idleExitMs: Int64?
@@ -78,6 +81,7 @@ public struct Configuration: Sendable, Equatable {
                 variable: Setting.usageSource.name, value: source, allowed: "use command, statusline or auto")
         }
         self.usageSource = usageSource
+        screenIntervalMs = try Self.screenInterval(values)
         maxConsecutiveFailures = try Self.bounded(values.count(.maxFailures, minimum: 1), .maxFailures, values)
         idleExitMs = try values.raw(.idleExit).map { text throws(ConfigurationError) in
             try Self.bounded(DurationText.milliseconds(text, variable: Setting.idleExit.name), .idleExit, values)
@@ -130,6 +134,10 @@ public struct Configuration: Sendable, Equatable {
         Setting.statusInterval.name: (
             7 * 86_400_000, "use a whole number of milliseconds from 100 to 604800000 (7 days)"
         ),
+        Setting.screenInterval.name: (
+            7 * 86_400_000,
+            "use 0 (never) or a duration from 100 ms to 7 days, such as 15m, 1h or 900000 (milliseconds)"
+        ),
         Setting.commandTimeout.name: (3_600_000, "use a whole number of milliseconds from 100 to 3600000 (1 hour)"),
         Setting.idleExit.name: (7 * 86_400_000, "use a duration from 1s to 7d, such as 90s, 30m or 2h"),
         Setting.maxFiles.name: (1_000, "use a whole number from 1 to 1000"),
@@ -154,6 +162,22 @@ public struct Configuration: Sendable, Equatable {
         guard Int64(value) > bound.maximum || Int64(value) < minimum else { return value }
         throw ConfigurationError(
             variable: setting.name, value: values.raw(setting) ?? setting.defaultValue, allowed: bound.allowed)
+    }
+
+    /// `PET_USAGE_SCREEN_INTERVAL`: 0 (never), or a duration within the setting's bounds; an error names both.
+    private static func screenInterval(_ values: SettingValues) throws(ConfigurationError) -> Int {
+        let setting = Setting.screenInterval
+        let text = values.raw(setting) ?? setting.defaultValue
+        let compact = text.lowercased().filter { $0 != " " }
+        if ["0", "0ms", "0s", "0m", "0h", "0d"].contains(compact) { return 0 }
+        let milliseconds: Int
+        do {
+            milliseconds = try values.milliseconds(setting, minimum: 100)
+        } catch {
+            let allowed = upperBounds[setting.name]?.allowed ?? ""
+            throw ConfigurationError(variable: setting.name, value: text, allowed: allowed)
+        }
+        return try bounded(milliseconds, setting, values)
     }
 
     static func expandingTilde(_ path: String?, home: String) -> String? {

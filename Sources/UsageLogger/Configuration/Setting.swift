@@ -49,8 +49,15 @@ public struct Setting: Sendable, Equatable {
         name: "PET_EXCLUDE_CWD", defaultValue: "false",
         meaning: "Store cwd as null.")
     public static let usageSource = Setting(
-        name: "PET_USAGE_SOURCE", defaultValue: "command",
-        meaning: "Where usage records come from: command (run claude /usage), statusline (rate_limits only), or auto.")
+        name: "PET_USAGE_SOURCE", defaultValue: "auto",
+        meaning:
+            "Where usage records come from: auto (the statusline's rate_limits while fresh, else claude /usage), command (always claude /usage), or statusline (rate_limits only)."
+    )
+    public static let screenInterval = Setting(
+        name: "PET_USAGE_SCREEN_INTERVAL", defaultValue: "15m",
+        meaning:
+            "With auto, while the statusline is fresh: time between claude /usage probes for what only the screen shows, 100 ms to 7 days, or 0 for never."
+    )
     public static let maxFailures = Setting(
         name: "PET_MAX_CONSECUTIVE_FAILURES", defaultValue: "10",
         meaning: "The companion switches a probe off after this many failures in a row (1 to 1000).")
@@ -86,7 +93,7 @@ public struct Setting: Sendable, Equatable {
     /// Every known setting, in the order `config` prints them.
     public static let all: [Setting] = [
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
-        warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, maxFailures, idleExit,
+        warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, screenInterval, maxFailures, idleExit,
         statuslineFormat, claudeCommand, statusCommand, usageCommand,
         commandTimeout, probeDirectory, loggingDebug,
     ]

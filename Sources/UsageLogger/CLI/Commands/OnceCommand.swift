@@ -8,7 +8,8 @@ enum OnceCommand {
     static let due = CommandSpec.Option(
         name: "--due",
         help: "run only what is due by PET_USAGE_LOG_INTERVAL and PET_STATUS_LOG_INTERVAL (so one crontab line "
-            + "gives /usage every minute and /status every hour)")
+            + "gives /usage every minute and /status every hour); with PET_USAGE_SOURCE=auto, /usage only every "
+            + "PET_USAGE_SCREEN_INTERVAL while the statusline records usage")
 
     static let spec = CommandSpec(
         name: "once", abstract: "Probe and append the records to the logs (cron: `once --due`)",
@@ -50,8 +51,8 @@ enum OnceCommand {
         var exitCode = ExitCode.success
         for kind in kinds {
             if let signal = cancellation?.stopSignal { return context.console.sayStopped(by: signal) }
-            if onlyDue, !DueSchedule.isDue(kind, state: state, configuration: context.configuration, now: Date()) {
-                if context.configuration.debug { context.console.errorLine("\(kind.rawValue) is not due yet") }
+            if onlyDue, let reason = notDue(kind, state: state, directory: directory, context: context) {
+                if context.configuration.debug { context.console.errorLine("\(kind.rawValue): \(reason)") }
                 continue
             }
             let outcome = Recorder(context: context.collector, directory: directory, cancellation: cancellation)
@@ -66,6 +67,23 @@ enum OnceCommand {
             exitCode = worse(exitCode, ExitCode(outcome))
         }
         return exitCode
+    }
+
+    /// Why `--due` leaves `kind` alone now, or nil to probe it: the same rules as the companion's.
+    private static func notDue(_ kind: ProbeKind, state: LoggerState, directory: LogDirectory, context: CommandContext)
+        -> String?
+    {
+        let decision = DueSchedule.decision(
+            kind, state: state, configuration: context.configuration,
+            statuslineRecord: SessionContext.load(from: directory.path)?.lastUsageRecord, now: Date())
+        switch decision {
+        case nil: return "not due yet"
+        case .probe?: return nil
+        case .never?: return "PET_USAGE_SOURCE=statusline: usage comes from the statusline only"
+        case .skip(let screenDueAt)?:
+            return "the statusline recorded usage within the interval"
+                + (screenDueAt.map { "; the screen is due in \(AgeText.text(max(0, $0.timeIntervalSinceNow)))" } ?? "")
+        }
     }
 
     /// For a person at a terminal (never for cron, which mails any output): where the records go, why, and

@@ -2,8 +2,8 @@ import Foundation
 
 /// `usage-logger statusline`: Claude Code's statusLine command. Reads the JSON on stdin (bounded), prints one
 /// line, and always exits 0: a failing or empty statusline blanks Claude Code's. With logging on it also records
-/// the session, writes a usage record from `rate_limits` at most once per usage interval, and starts the
-/// companion if none runs. It never runs `claude` itself.
+/// the session, writes a usage record from `rate_limits` once per usage interval (`UsageSourcePolicy`), and
+/// starts the companion if none runs. It never runs `claude` itself.
 enum StatuslineCommand {
     static let chainOption = CommandSpec.Option(
         name: "--chain", valueName: "COMMAND",
@@ -25,10 +25,11 @@ enum StatuslineCommand {
             the percent used with the share of the window's time elapsed: "12 ahead" (yellow from 10), "16 behind",
             "on pace"; left out when the reset time is unknown.
 
-            With logging on it also records the session, appends a usage record from rate_limits at most once per
-            PET_USAGE_LOG_INTERVAL, and starts the companion (`run --idle-exit 30m`) if none is running. The
-            companion stops 30 minutes after the last render, and Claude Code renders only on activity: to keep an
-            open, idle session recorded, set "refreshInterval": 60 in the statusLine setting (Claude Code 2.1.97+).
+            With logging on it also records the session, appends a usage record from rate_limits once per
+            PET_USAGE_LOG_INTERVAL (a render up to 5 s early counts), and starts the companion
+            (`run --idle-exit 30m`) if none is running. The companion stops 30 minutes after the last render, and
+            Claude Code renders only on activity: to keep an open, idle session recorded, set "refreshInterval": 60
+            in the statusLine setting (Claude Code 2.1.97+).
 
             --chain COMMAND (written by `setup statusline --chain`) keeps another statusLine: COMMAND gets the same
             JSON on stdin through /bin/sh -c, and its first line, cleaned of control sequences (colours kept), is
@@ -116,10 +117,8 @@ enum StatuslineCommand {
         if fresh, let limits = data.rateLimits {
             context.rateLimits = limits
             context.rateLimitsAt = now
-            let due =
-                context.lastUsageRecord.map {
-                    now.timeIntervalSince($0) * 1000 >= Double(configuration.usageIntervalMs)
-                } ?? true
+            let due = UsageSourcePolicy(configuration).statuslineRecordIsDue(
+                lastRecord: context.lastUsageRecord, now: now)
             if due, appendUsageRecord(data, configuration: configuration, directory: directory, now: now) {
                 context.lastUsageRecord = now
             }
