@@ -31,7 +31,8 @@ struct DoctorCommandTests {
             #expect(!text.contains("user@example.com"))
             #expect(text.contains("✔ usage.jsonl: last record"))
             #expect(text.contains("✔ log directory: \(home.path)/.claude/pets/logs (mode 700)"))
-            #expect(text.hasSuffix("healthy\n"))
+            // Two logs still empty, nothing installed in Claude Code's settings: healthy, those warnings counted.
+            #expect(text.hasSuffix("healthy, with 4 warnings (!) above\n"), "\(text)")
         }
     }
 
@@ -59,6 +60,18 @@ struct DoctorCommandTests {
                 ])
             #expect(code == .failure)
             #expect(output.standardOutput.contains("✘ status.jsonl: \(logs)/status.jsonl is not a regular file"))
+        }
+    }
+
+    @Test("a fresh install is not called healthy: logging off says what to run next")
+    func freshInstall() {
+        withTemporaryDirectory { home in
+            let (code, output) = runCLI(["doctor"], environment: ["HOME": home.path, "PATH": "/usr/bin:/bin"])
+            #expect(code == .failure || code == .success)
+            #expect(!output.standardOutput.hasSuffix("healthy\n"))
+            #expect(
+                output.standardOutput.contains("next: usage-logger setup all --enable-logging")
+                    || output.standardOutput.contains("problem"), "\(output.standardOutput)")
         }
     }
 }

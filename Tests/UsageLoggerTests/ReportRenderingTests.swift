@@ -39,6 +39,22 @@ struct ReportRenderingTests {
         ReportJSON.write(nothing) { empty += $0 }
         #expect(empty == ReportJSON.render(nothing).prettySerialized() + "\n")
     }
+
+    @Test("limit hits are counted by weekday from Monday, in the report's zone")
+    func hitsByWeekday() {
+        var report = SampleReport.make()
+        // 2026-11-30 is a Monday; 2026-11-29 a Sunday.
+        report.limitHits.append(
+            .init(
+                window: report.limitHits[0].window, at: SampleReport.start - 3600, resetsAt: nil, kind: "refused",
+                message: "rate_limit", usedPercent: 100))
+        let view = ReportTerminalView(
+            report: report, section: .hits, style: TerminalStyle(color: false, unicode: true),
+            format: ReportTimeFormat(timeZone: .gmt))
+        let text = view.render()
+        #expect(text.contains("by weekday  Mon 1 · Tue 0 · Wed 0 · Thu 0 · Fri 0 · Sat 0 · Sun 1"), "\(text)")
+        #expect(text.contains("request refused · Current session at 100%"), "\(text)")
+    }
 }
 
 @Suite("Realistic month")

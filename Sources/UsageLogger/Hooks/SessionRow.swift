@@ -34,7 +34,8 @@ struct SessionRow {
                 "tokens_by_model",
                 .object(byModel.keys.sorted().map { ($0, byModel[$0, default: SessionTokens()].json) })
             ),
-            ("cost_usd", .from(costUSD)),
+            // Claude Code's figure is a sum of floats: a millionth of a dollar is as exact as it means.
+            ("cost_usd", .from(costUSD.map { ($0 * 1_000_000).rounded() / 1_000_000 })),
             ("cost_source", costUSD == nil ? .null : .string("claude_code")),
             ("limit_hits", .int(limitHits)),
         ])

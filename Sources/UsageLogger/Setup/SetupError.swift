@@ -32,7 +32,7 @@ enum SetupError: Error, CustomStringConvertible, Equatable {
         case .otherStatusline(let path, let command):
             return "\(path) already has a statusLine command: \(command)\n"
                 + "  --replace puts usage-logger's in its place; --chain keeps it and shows its line after "
-                + "usage-logger's. Nothing was changed."
+                + "usage-logger's; `usage-logger setup hooks` adds the hooks alone. Nothing was changed."
         case .nothingToChain(let path):
             return "the statusLine in \(path) has no command to chain; use --replace instead. Nothing was changed."
         case .refusedFile(let path, let reason):

@@ -31,7 +31,10 @@ enum TextDiff {
             let newStart = (script[..<from].filter { $0.kind != "-" }.count) + 1
             let oldCount = slice.filter { $0.kind != "+" }.count
             let newCount = slice.filter { $0.kind != "-" }.count
-            output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
+            // A side with no lines starts at 0, as diff writes it (`@@ -0,0 +1,41 @@` for a new file).
+            output +=
+                "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) "
+                + "+\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
             for edit in slice { output += "\(edit.kind)\(edit.line)\n" }
             index = to
         }

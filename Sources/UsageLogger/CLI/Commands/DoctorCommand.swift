@@ -39,7 +39,17 @@ enum DoctorCommand {
             if let fix = check.fix, check.level != .ok { context.console.line("    fix: \(fix)") }
         }
         let failures = checks.filter { $0.level == .failure }.count
-        context.console.line(failures == 0 ? "healthy" : "\(failures) problem\(failures == 1 ? "" : "s") found")
+        let warnings = checks.filter { $0.level == .warning }.count
+        if failures > 0 {
+            context.console.line("\(failures) problem\(failures == 1 ? "" : "s") found")
+        } else if !context.configuration.loggingEnabled {
+            // Nothing fails, but nothing is recorded either: a fresh install is not "healthy".
+            context.console.line(
+                "not set up yet: logging is off, so nothing is recorded; next: usage-logger setup all --enable-logging")
+        } else {
+            context.console.line(
+                warnings == 0 ? "healthy" : "healthy, with \(warnings) warning\(warnings == 1 ? "" : "s") (!) above")
+        }
         return failures == 0 ? .success : .failure
     }
 

@@ -95,6 +95,17 @@ enum SetupCommand {
                         executable: executable, printOnly: arguments.contains(printOption) || dry, context: context)
                 }
             }
+            if chosen == .all || chosen == .statusline, context.environment["CLAUDE_CODE_OAUTH_TOKEN"] != nil,
+                context.configuration.usageSource != .statusline
+            {
+                // Claude Code does not pass this variable to its statusline, so the companion it starts probes
+                // signed out (issue 17): say so now, not after an hour of empty screens.
+                context.console.line(
+                    "Note: you are signed in through CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its "
+                        + "statusline: the companion it starts would run claude signed out. Either sign in with "
+                        + "`claude auth login`, or take usage from the statusline alone: add "
+                        + "PET_USAGE_SOURCE=statusline to \(context.configuration.configFile).")
+            }
             if arguments.contains(enableLogging) {
                 try turnLoggingOn(context, dryRun: dry)
             } else if !context.configuration.loggingEnabled, chosen != nil {

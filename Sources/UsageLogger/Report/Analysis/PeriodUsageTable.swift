@@ -50,6 +50,16 @@ struct PeriodUsageTable: Sendable {
         previous[window] = (time, percent, row)
     }
 
+    /// A limit hit that came with no reading of its own (a refused request): its period's row counts it.
+    mutating func addHit(window: Int, period: PeriodCalendar.Slot, percent: Double?) {
+        while currentRow.count <= window {
+            currentRow.append(-1)
+            previous.append(nil)
+        }
+        let row = row(window: window, period: period, percent: percent ?? 0)
+        rows[row].limitHits += 1
+    }
+
     private mutating func row(window: Int, period: PeriodCalendar.Slot, percent: Double) -> Int {
         let row = currentRow[window]
         if row >= 0, rows[row].slot.start == period.start { return row }

@@ -180,6 +180,8 @@ public struct Report: Sendable, Equatable {
         /// `window` (a window read at 100 %) or `refused` (Claude Code refused a request: hook records).
         public var kind: String
         public var message: String?
+        /// The window's percentage then: the reading at 100 %, or for a refusal the statusline's last reading.
+        public var usedPercent: Double? = nil
     }
 
     public struct VersionSpan: Sendable, Equatable {

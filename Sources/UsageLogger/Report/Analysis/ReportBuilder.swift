@@ -52,10 +52,17 @@ public struct ReportBuilder: Sendable {
         if reading.state == "limited", reading.source == "hook" {
             let window = reading.windows.first
             let key = window.map { Report.WindowKey(label: reading.label, name: $0.name) }
-            if key.map({ trackerNumber($0) >= 0 }) ?? true {
+            var number = -1
+            if let key { number = trackerNumber(key) }
+            if key == nil || number >= 0 {
                 limitHits.append(
                     Report.LimitHit(
-                        window: key, at: time, resetsAt: window?.resetsAt, kind: "refused", message: reading.errorType))
+                        window: key, at: time, resetsAt: window?.resetsAt, kind: "refused", message: reading.errorType,
+                        usedPercent: window?.usedPercent))
+                // Counted in its period's hits too, so every part of the report tells the same number.
+                if number >= 0 {
+                    usage.addHit(window: number, period: periods.slot(containing: time), percent: window?.usedPercent)
+                }
             }
         }
         // A hook record's windows are the statusline's last reading, already in the log: not a new reading.
@@ -75,7 +82,7 @@ public struct ReportBuilder: Sendable {
                 limitHits.append(
                     Report.LimitHit(
                         window: key, at: time, resetsAt: trackers[number].current?.reset, kind: "window",
-                        message: nil))
+                        message: nil, usedPercent: percent))
             }
         }
     }

@@ -172,7 +172,8 @@ enum ReportJSON {
             (hit.window.map(window) ?? [("window", .null)]) + [
                 ("at", time(hit.at)), ("resets_at", time(hit.resetsAt)),
                 ("minutes_to_reset", number(hit.resetsAt.map { max(0, ($0 - hit.at) / 60).rounded() })),
-                ("kind", .string(hit.kind)), ("message", .from(hit.message)),
+                ("kind", .string(hit.kind)), ("used_percent", number(hit.usedPercent)),
+                ("message", .from(hit.message)),
             ])
     }
 

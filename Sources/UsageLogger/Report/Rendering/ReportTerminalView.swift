@@ -112,10 +112,12 @@ struct ReportTerminalView {
         if recent.isEmpty { lines.append("  none: no window reached 100 %") }
         for hit in recent {
             let what = hit.kind == "refused" ? "request refused" : "reached 100%"
+            let window =
+                (hit.window?.title ?? "") + (hit.usedPercent.map { " at " + ReportTimeFormat.percent($0) } ?? "")
             let reset = hit.resetsAt.map { ", reset in " + ReportTimeFormat.duration($0 - hit.at) } ?? ""
             lines.append(
                 "  " + format.dateTime(hit.at) + "  " + style.red(what) + " · "
-                    + Self.cell((hit.window?.title ?? hit.message ?? "") + reset, 50))
+                    + Self.cell((hit.kind == "refused" ? window : hit.window?.title ?? "") + reset, 44))
         }
         if report.limitHits.count > recent.count {
             lines.append(style.dim("  … \(report.limitHits.count - recent.count) earlier; `report hits` lists all"))
@@ -129,7 +131,7 @@ struct ReportTerminalView {
         var days = [Int](repeating: 0, count: 7)
         var hours = [Int](repeating: 0, count: 24)
         for hit in report.limitHits {
-            days[(format.weekdayIndex(hit.at) + 5) % 7] += 1  // Monday first
+            days[(format.weekdayIndex(hit.at) + 6) % 7] += 1  // Monday first
             hours[format.hour(hit.at)] += 1
         }
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
