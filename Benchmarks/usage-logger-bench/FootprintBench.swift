@@ -155,20 +155,7 @@ struct FootprintBench {
     }
 
     private func spawn(_ argv: [String], environment: [String: String]) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let args = argv.map { strdup($0) } + [nil]
-        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            args.forEach { free($0) }
-            env.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, args, env) == 0 else {
+        guard let pid = spawnQuietly(argv, environment: environment) else {
             throw NSError(domain: "spawn \(argv[0])", code: Int(errno))
         }
         return pid
@@ -190,20 +177,6 @@ struct FootprintBench {
     private func spawnWithUsage(_ argv: [String], stdinPath: String, environment: [String: String]) -> (
         cpuSeconds: Double, rssKB: Int
     )? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let args = argv.map { strdup($0) } + [nil]
-        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            args.forEach { free($0) }
-            env.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, args, env) == 0 else { return nil }
-        return reap(pid)
+        spawnQuietly(argv, stdinPath: stdinPath, environment: environment).flatMap(reap)
     }
 }

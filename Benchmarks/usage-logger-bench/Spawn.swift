@@ -6,8 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// Runs a command with stdin from a file and stdout/stderr to /dev/null; returns wall milliseconds and peak RSS.
-func spawnTimed(_ argv: [String], stdinPath: String, environment: [String: String]) -> (ms: Double, rssKB: Int)? {
+/// Starts a command with stdin from a file and stdout/stderr to /dev/null; its pid, or nil when it cannot start.
+func spawnQuietly(_ argv: [String], stdinPath: String = "/dev/null", environment: [String: String]) -> pid_t? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -21,8 +21,14 @@ func spawnTimed(_ argv: [String], stdinPath: String, environment: [String: Strin
         env.forEach { free($0) }
     }
     var pid: pid_t = 0
-    let start = DispatchTime.now().uptimeNanoseconds
     guard posix_spawn(&pid, argv[0], &actions, nil, args, env) == 0 else { return nil }
+    return pid
+}
+
+/// Runs a command with stdin from a file and stdout/stderr to /dev/null; returns wall milliseconds and peak RSS.
+func spawnTimed(_ argv: [String], stdinPath: String, environment: [String: String]) -> (ms: Double, rssKB: Int)? {
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard let pid = spawnQuietly(argv, stdinPath: stdinPath, environment: environment) else { return nil }
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}

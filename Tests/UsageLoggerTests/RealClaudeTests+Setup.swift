@@ -3,17 +3,6 @@ import Testing
 
 @testable import UsageLogger
 
-/// Watches an interactive Claude Code until `done` says the test has seen enough.
-private final class WaitUntilSeen: TerminalObserver {
-    let done: () -> Bool
-
-    init(done: @escaping () -> Bool) { self.done = done }
-
-    func observe(_ activity: TerminalActivity) -> [TerminalAction] {
-        done() ? [.finish] : []
-    }
-}
-
 extension RealClaudeTests {
     /// `usage-logger setup all --enable-logging` in a fresh sandbox HOME, then the real Claude Code started there:
     /// it must accept the settings we wrote (it ignores a whole file it finds invalid) and run our statusline,
@@ -43,7 +32,7 @@ extension RealClaudeTests {
                 #expect(settings["hooks"]?["SessionEnd"]?.arrayValue?.count == 1)
 
                 let sessionFile = LogPaths(directory: logs).sessionContext
-                let watcher = WaitUntilSeen {
+                let watcher = ClaudeConversation(prompts: [], exit: false) {
                     (try? String(contentsOfFile: sessionFile, encoding: .utf8))?.contains("session") == true
                 }
                 let outcome = try TerminalRunner().run(

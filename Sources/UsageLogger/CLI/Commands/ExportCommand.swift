@@ -42,12 +42,7 @@ enum ExportCommand {
             tableFormat = try arguments.choice(
                 of: format, as: ExportTable.Format.self, default: .csv, command: spec.name)
             log = try arguments.choice(of: kind, as: Kind.self, default: .usage, command: spec.name).log
-            shared = try ReportArguments.parse(
-                arguments, command: spec.name,
-                defaultDirectory: LogDirectory.choose(
-                    configuration: context.configuration, currentDirectory: context.currentDirectory
-                ).path,
-                currentDirectory: context.currentDirectory, home: context.configuration.home)
+            shared = try ReportArguments.parse(arguments, command: spec.name, context: context)
         } catch {
             context.console.errorLine(error.description)
             return .usage

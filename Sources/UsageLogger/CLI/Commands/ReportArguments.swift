@@ -31,6 +31,19 @@ struct ReportArguments: Sendable, Equatable {
     /// The options both commands declare, in help order.
     static let options = [logs, since, until, timeZone, window]
 
+    /// Reads the shared options as a command run in `context` sees them: the configured log directory by default,
+    /// paths from its current directory and home.
+    static func parse(
+        _ arguments: ParsedArguments, command: String, context: CommandContext
+    ) throws(CommandLineError) -> ReportArguments {
+        try parse(
+            arguments, command: command,
+            defaultDirectory: LogDirectory.choose(
+                configuration: context.configuration, currentDirectory: context.currentDirectory
+            ).path,
+            currentDirectory: context.currentDirectory, home: context.configuration.home)
+    }
+
     /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory;
     /// relative paths are taken from `currentDirectory`, `~/` from `home`; relative times count back from `now`.
     static func parse(

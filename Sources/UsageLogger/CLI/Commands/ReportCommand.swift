@@ -63,12 +63,7 @@ enum ReportCommand {
         do {
             chosenFormat = try arguments.choice(of: format, as: Format.self, default: .text, command: spec.name)
             period = try arguments.choice(of: by, as: ReportPeriod.self, default: .day, command: spec.name)
-            shared = try ReportArguments.parse(
-                arguments, command: spec.name,
-                defaultDirectory: LogDirectory.choose(
-                    configuration: context.configuration, currentDirectory: context.currentDirectory
-                ).path,
-                currentDirectory: context.currentDirectory, home: context.configuration.home)
+            shared = try ReportArguments.parse(arguments, command: spec.name, context: context)
         } catch {
             context.console.errorLine(error.description)
             return .usage
