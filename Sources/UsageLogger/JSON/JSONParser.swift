@@ -156,49 +156,29 @@ public struct JSONParser {
         guard position < bytes.count else { throw error("unterminated escape") }
         let byte = bytes[position]
         position += 1
-        switch byte {
-        case UInt8(ascii: "\""): return "\""
-        case UInt8(ascii: "\\"): return "\\"
-        case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{08}"
-        case UInt8(ascii: "f"): return "\u{0C}"
-        case UInt8(ascii: "n"): return "\n"
-        case UInt8(ascii: "r"): return "\r"
-        case UInt8(ascii: "t"): return "\t"
-        case UInt8(ascii: "u"):
-            let high = try hexQuad()
-            if (0xD800...0xDBFF).contains(high), peek(UInt8(ascii: "\\")), position + 1 < bytes.count,
-                bytes[position + 1] == UInt8(ascii: "u")
-            {
-                position += 2
-                let low = try hexQuad()
-                guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
-                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
-            }
-            return Unicode.Scalar(high) ?? "\u{FFFD}"
-        default:
-            throw error("invalid escape")
+        if let simple = JSONEscape.simple(byte) { return simple }
+        guard byte == UInt8(ascii: "u") else { throw error("invalid escape") }
+        let high = try hexQuad()
+        if JSONEscape.isHighSurrogate(high), peek(UInt8(ascii: "\\")), position + 1 < bytes.count,
+            bytes[position + 1] == UInt8(ascii: "u")
+        {
+            position += 2
+            let low = try hexQuad()
+            guard JSONEscape.isLowSurrogate(low) else { throw error("invalid surrogate pair") }
+            return JSONEscape.scalar(high: high, low: low)
         }
+        return JSONEscape.scalar(high)
     }
 
     private mutating func hexQuad() throws(ParseError) -> UInt32 {
         guard position + 4 <= bytes.count else { throw error("short \\u escape") }
         var value: UInt32 = 0
         for byte in bytes[position..<(position + 4)] {
-            guard let digit = Self.hexDigit(byte) else { throw error("invalid \\u escape") }
+            guard let digit = JSONEscape.hexDigit(byte) else { throw error("invalid \\u escape") }
             value = value << 4 | digit
         }
         position += 4
         return value
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 
     private mutating func number() throws(ParseError) -> JSONValue {

@@ -65,43 +65,26 @@ extension LineScanner {
         guard position < count else { throw Invalid() }
         let byte = base[position]
         position += 1
-        switch byte {
-        case UInt8(ascii: "\""): return "\""
-        case UInt8(ascii: "\\"): return "\\"
-        case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{08}"
-        case UInt8(ascii: "f"): return "\u{0C}"
-        case UInt8(ascii: "n"): return "\n"
-        case UInt8(ascii: "r"): return "\r"
-        case UInt8(ascii: "t"): return "\t"
-        case UInt8(ascii: "u"):
-            let high = try hexQuad()
-            if (0xD800...0xDBFF).contains(high), current == UInt8(ascii: "\\"), position + 1 < count,
-                base[position + 1] == UInt8(ascii: "u")
-            {
-                position += 2
-                let low = try hexQuad()
-                guard (0xDC00...0xDFFF).contains(low) else { throw Invalid() }
-                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
-            }
-            return Unicode.Scalar(high) ?? "\u{FFFD}"
-        default: throw Invalid()
+        if let simple = JSONEscape.simple(byte) { return simple }
+        guard byte == UInt8(ascii: "u") else { throw Invalid() }
+        let high = try hexQuad()
+        if JSONEscape.isHighSurrogate(high), current == UInt8(ascii: "\\"), position + 1 < count,
+            base[position + 1] == UInt8(ascii: "u")
+        {
+            position += 2
+            let low = try hexQuad()
+            guard JSONEscape.isLowSurrogate(low) else { throw Invalid() }
+            return JSONEscape.scalar(high: high, low: low)
         }
+        return JSONEscape.scalar(high)
     }
 
     private mutating func hexQuad() throws(Invalid) -> UInt32 {
         guard position + 4 <= count else { throw Invalid() }
         var value: UInt32 = 0
         for offset in 0..<4 {
-            let byte = base[position + offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Invalid()
-            }
-            value = value << 4 | UInt32(digit)
+            guard let digit = JSONEscape.hexDigit(base[position + offset]) else { throw Invalid() }
+            value = value << 4 | digit
         }
         position += 4
         return value
