@@ -40,9 +40,9 @@ struct RecordTime {
         let date = (text.0, raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
         if date != lastDate {
             guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2), (1...12).contains(month),
-                (1...Self.daysIn(month: month, year: year)).contains(day)
+                (1...Timestamp.daysIn(month: month, year: year)).contains(day)
             else { return nil }
-            lastDays = Self.daysSinceEpoch(year: year, month: month, day: day)
+            lastDays = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
             lastDate = date
         }
         // As `Timestamp.date(iso8601:)` sums a fraction: digit by digit, the scale divided by ten each time.
@@ -57,23 +57,5 @@ struct RecordTime {
         lastSeconds = Double(((lastDays * 24 + hour) * 60 + minute) * 60 + second) + fraction
         lastText = text
         return lastSeconds
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 (Howard Hinnant's `days_from_civil`, as in `Timestamp+ISO8601`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
