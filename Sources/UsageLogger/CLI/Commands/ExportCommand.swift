@@ -54,7 +54,10 @@ enum ExportCommand {
         var windowsSeen = Set<String>()
         do {
             summary = try shared.reader(logs: [log]).read { sample in
-                if case .usage(let reading) = sample { windowsSeen.formUnion(reading.windows.map(\.name)) }
+                // Only to name the windows there are when --window matches none: no work per line otherwise.
+                if shared.window != nil, case .usage(let reading) = sample {
+                    for window in reading.windows { windowsSeen.insert(window.name) }
+                }
                 add(sample, to: &table, labelled: labelled, arguments: shared)
             }
         } catch {

@@ -27,10 +27,7 @@ struct PeriodUsageTable: Sendable {
     mutating func add(
         window: Int, period: PeriodCalendar.Slot, time: Double, percent: Double, cap: Double, limitHit: Bool
     ) {
-        while currentRow.count <= window {
-            currentRow.append(-1)
-            previous.append(nil)
-        }
+        track(window)
         let row = row(window: window, period: period, percent: percent)
         rows[row].peak = max(rows[row].peak, percent)
         rows[row].sum += percent
@@ -52,12 +49,17 @@ struct PeriodUsageTable: Sendable {
 
     /// A limit hit that came with no reading of its own (a refused request): its period's row counts it.
     mutating func addHit(window: Int, period: PeriodCalendar.Slot, percent: Double?) {
+        track(window)
+        let row = row(window: window, period: period, percent: percent ?? 0)
+        rows[row].limitHits += 1
+    }
+
+    /// Makes room for window number `window` (they count from 0, in the order first seen).
+    private mutating func track(_ window: Int) {
         while currentRow.count <= window {
             currentRow.append(-1)
             previous.append(nil)
         }
-        let row = row(window: window, period: period, percent: percent ?? 0)
-        rows[row].limitHits += 1
     }
 
     private mutating func row(window: Int, period: PeriodCalendar.Slot, percent: Double) -> Int {

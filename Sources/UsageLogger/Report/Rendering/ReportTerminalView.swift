@@ -281,7 +281,6 @@ struct ReportTerminalView {
     static func ascii(_ text: String) -> String {
         let replacements: [(String, String)] = [
             ("·", "-"), ("≥", ">="), ("–", "-"), ("−", "-"), ("→", "->"), ("←", "<-"), ("×", "x"), ("…", "..."),
-            ("%", "%"),
         ]
         return replacements.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
