@@ -26,9 +26,7 @@ extension RealClaudeTests {
     private func endToEnd(sandbox: RealClaude.Sandbox, api: [String: String], state: String) throws {
         let home = sandbox.home
         let logs = home + "/logs"
-        let work = home + "/work"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        try RealClaude.trust(work, home: home)
+        let work = try sandbox.trustedWorkDirectory()
         var environment = sandbox.environment.merging(api) { $1 }
         environment["PET_LOG_DIR"] = logs
         environment["CLAUDE_CODE_MAX_RETRIES"] = "0"

@@ -16,10 +16,8 @@ extension RealClaudeTests {
             try RealClaude.withSandbox { sandbox in
                 let home = sandbox.home
                 let logs = home + "/logs"
-                let work = home + "/work"
-                try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+                let work = try sandbox.trustedWorkDirectory()
                 try FileManager.default.createDirectory(atPath: home + "/bin", withIntermediateDirectories: true)
-                try RealClaude.trust(work, home: home)
                 let signedIn = api.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
                 let probeClaude = home + "/bin/claude"
                 _ = FileManager.default.createFile(

@@ -13,9 +13,7 @@ extension RealClaudeTests {
             try RealClaude.withSandbox { sandbox in
                 let home = sandbox.home
                 let logs = home + "/logs"
-                let work = home + "/work"
-                try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-                try RealClaude.trust(work, home: home)
+                let work = try sandbox.trustedWorkDirectory()
                 // Both our commands write down the environment they were given, then become what they stand for.
                 let probeClaude = writeScript(
                     home + "/bin/claude", "env > \"\(home)/probe-env.$$\"; exec '\(sandbox.binary)' \"$@\"")

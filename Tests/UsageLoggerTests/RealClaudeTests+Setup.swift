@@ -13,10 +13,7 @@ extension RealClaudeTests {
             try RealClaude.withSandbox { sandbox in
                 let home = sandbox.home
                 let logs = home + "/logs"
-                // Not the sandbox's probe directory: a render from there is taken for one of our probes.
-                let work = home + "/work"
-                try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-                try RealClaude.trust(work, home: home)
+                let work = try sandbox.trustedWorkDirectory()
                 var environment = sandbox.environment.merging(api) { $1 }
                 environment["PET_LOG_DIR"] = logs
                 environment["PET_USAGE_SOURCE"] = "statusline"

@@ -31,6 +31,17 @@ extension RealClaude {
     }
 }
 
+extension RealClaude.Sandbox {
+    /// `HOME/work`, made and trusted: a project for an interactive Claude Code (not the probe directory, where a
+    /// render is taken for one of our probes).
+    func trustedWorkDirectory() throws -> String {
+        let work = home + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try RealClaude.trust(work, home: home)
+        return work
+    }
+}
+
 /// Types prompts into an interactive Claude Code, one after the other, each once the screen has been quiet for a
 /// moment (keys sent while it still queries the terminal or streams a reply are lost), then `/exit`; or, with
 /// `done`, finishes as soon as that says the test has seen enough.
