@@ -66,7 +66,9 @@ public enum ReportGenerator {
             throw .noRecords(
                 directories: sources.map(\.path), inRange: inRange, extent: inRange ? extent(of: sources) : nil)
         }
-        if let filter = settings.windowFilter, !report.windowsSeen.contains(where: { Self.matches($0, filter) }) {
+        if let filter = settings.windowFilter,
+            !report.windowsSeen.contains(where: { ReportSettings.window($0, matches: filter) })
+        {
             throw .unknownWindow(filter, seen: report.windowsSeen)
         }
         return report
@@ -88,10 +90,5 @@ public enum ReportGenerator {
         String(Timestamp.string(from: Date(timeIntervalSince1970: time)).prefix(16)).replacingOccurrences(
             of: "T", with: " ")
             + " UTC"
-    }
-
-    /// `--window`: a case-insensitive part of the name.
-    public static func matches(_ name: String, _ filter: String) -> Bool {
-        name.range(of: filter, options: .caseInsensitive) != nil
     }
 }

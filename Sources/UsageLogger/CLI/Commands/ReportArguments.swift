@@ -92,7 +92,7 @@ struct ReportArguments: Sendable, Equatable {
     /// Whether a window of this name is shown (`--window`: a part of the name, any case).
     func includes(window name: String) -> Bool {
         guard let window else { return true }
-        return name.range(of: window, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        return ReportSettings.window(name, matches: window)
     }
 
     /// The reader for these directories and this range.

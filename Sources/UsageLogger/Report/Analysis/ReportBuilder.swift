@@ -92,7 +92,7 @@ public struct ReportBuilder: Sendable {
         if let number = trackerNumbers[key] { return number }
         windowsSeen.insert(key.name)
         var number = -1
-        if settings.windowFilter.map({ key.name.localizedCaseInsensitiveContains($0) }) ?? true {
+        if settings.windowFilter.map({ ReportSettings.window(key.name, matches: $0) }) ?? true {
             number = trackers.count
             trackers.append(CycleTracker(key: key))
         }

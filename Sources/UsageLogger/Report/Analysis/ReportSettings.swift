@@ -23,4 +23,10 @@ public struct ReportSettings: Sendable {
         self.until = until
         self.now = now
     }
+
+    /// `--window`: whether a window's name contains `filter`, in any case (and without regard to accents), the one
+    /// rule for the report's windows, its "unknown window" check and `export`.
+    public static func window(_ name: String, matches filter: String) -> Bool {
+        name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
 }
