@@ -19,9 +19,15 @@ let package = Package(
             name: "CSystemShims",
             linkerSettings: [.linkedLibrary("util", .when(platforms: [.linux]))]
         ),
+        // The system's SQLite library, for `PET_LOG_STORAGE_TYPE=sqlite|hybrid`; no Swift package.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(
             name: "UsageLogger",
-            dependencies: ["CSystemShims"],
+            dependencies: ["CSystemShims", "CSQLite"],
             swiftSettings: strictSwift
         ),
         .executableTarget(

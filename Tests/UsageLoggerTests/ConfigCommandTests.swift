@@ -94,7 +94,8 @@ struct ConfigCommandTests {
             ("PET_USAGE_LOG_INTERVAL", "99", "at least 100"), ("PET_STATUS_LOG_INTERVAL", "hourly", "milliseconds"),
             ("PET_LOG_MAX_SIZE", "10 megs", "KB, MB or GB"), ("PET_LOG_MAX_SIZE", "0", "above zero"),
             ("PET_LOG_MAX_FILES", "0", "at least 1"), ("PET_LOG_STORAGE_TYPE", "csv", "jsonl, sqlite or hybrid"),
-            ("PET_LOG_STORAGE_TYPE", "sqlite", "not available yet"), ("PET_USAGE_LOGGING_ENABLED", "perhaps", "yes/no"),
+            ("PET_LOG_STORAGE_TYPE", "mysql", "jsonl, sqlite or hybrid"),
+            ("PET_USAGE_LOGGING_ENABLED", "perhaps", "yes/no"),
             ("PET_ANONYMIZE_EMAIL", "2", "true/false"), ("PET_LOG_MIN_FREE", "-1MB", "above zero"),
         ])
     func badValues(name: String, value: String, allowed: String) {

@@ -68,6 +68,7 @@ public enum CLI {
         case .run: return RunCommand.run(parsed, context: context)
         case .once: return OnceCommand.run(parsed, context: context)
         case .append: return AppendCommand.run(parsed, context: context)
+        case .import: return ImportCommand.run(parsed, context: context)
         case .config: return ConfigCommand.run(parsed, context: context)
         case .doctor: return DoctorCommand.run(parsed, context: context)
         case .parse: return ParseCommand.run(parsed, context: context)

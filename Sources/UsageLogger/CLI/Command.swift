@@ -2,8 +2,8 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, setup, hook, run, once, append, config, doctor, probe, parse, report, export, help, completions,
-        version
+    case statusline, setup, hook, run, once, append, `import`, config, doctor, probe, parse, report, export, help,
+        completions, version
 
     /// The command's declaration.
     var spec: CommandSpec {
@@ -14,6 +14,7 @@ enum Command: String, CaseIterable, Sendable {
         case .run: RunCommand.spec
         case .once: OnceCommand.spec
         case .append: AppendCommand.spec
+        case .import: ImportCommand.spec
         case .config: ConfigCommand.spec
         case .doctor: DoctorCommand.spec
         case .probe: ProbeCommand.spec

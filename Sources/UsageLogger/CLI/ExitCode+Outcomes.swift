@@ -22,6 +22,8 @@ extension ExitCode {
         switch error {
         case .cannotOpen, .notARegularFile, .refused: self = .cannotCreate
         case .lowSpace, .writeFailed: self = .ioError
+        case .database(.refused), .database(.readOnly), .database(.missing): self = .cannotCreate
+        case .database: self = .ioError
         }
     }
 

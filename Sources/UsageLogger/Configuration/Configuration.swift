@@ -58,16 +58,11 @@ public struct Configuration: Sendable, Equatable {
         statusIntervalMs = try Self.bounded(values.milliseconds(.statusInterval, minimum: 100), .statusInterval, values)
         logDirectory = Self.expandingTilde(values.raw(.logDirectory), home: home)
         let storage = values.raw(.storageType) ?? Setting.storageType.defaultValue
-        switch StorageType(rawValue: storage.lowercased()) {
-        case .jsonl: storageType = .jsonl
-        case .sqlite, .hybrid:
-            throw ConfigurationError(
-                variable: Setting.storageType.name, value: storage,
-                allowed: "SQLite storage is not available yet; use jsonl")
-        case nil:
+        guard let storageType = StorageType(rawValue: storage.lowercased()) else {
             throw ConfigurationError(
                 variable: Setting.storageType.name, value: storage, allowed: "use jsonl, sqlite or hybrid")
         }
+        self.storageType = storageType
         maxSize = try Self.bounded(values.size(.maxSize), .maxSize, values)
         maxFiles = try Self.bounded(values.count(.maxFiles, minimum: 1), .maxFiles, values)
         databasePath = Self.expandingTilde(values.raw(.databasePath), home: home)

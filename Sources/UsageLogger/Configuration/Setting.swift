@@ -22,7 +22,9 @@ public struct Setting: Sendable, Equatable {
     )
     public static let storageType = Setting(
         name: "PET_LOG_STORAGE_TYPE", defaultValue: "jsonl",
-        meaning: "jsonl (sqlite and hybrid are not available yet).")
+        meaning:
+            "jsonl (the log files), sqlite (only the database at PET_LOG_DB_PATH), or hybrid (the log files, then the database)."
+    )
     public static let maxSize = Setting(
         name: "PET_LOG_MAX_SIZE", defaultValue: "10MB",
         meaning:
@@ -33,7 +35,7 @@ public struct Setting: Sendable, Equatable {
         meaning: "Rotated files kept per log (file.1 … file.N; 1 to 1000).")
     public static let databasePath = Setting(
         name: "PET_LOG_DB_PATH", defaultValue: "",
-        meaning: "SQLite database path, for when SQLite storage lands (default: <log dir>/usage.db).")
+        meaning: "The SQLite database for sqlite and hybrid storage (default: <log dir>/usage.db).")
     public static let warnFreeSpace = Setting(
         name: "PET_LOG_WARN_FREE", defaultValue: "100MB",
         meaning: "Warn (once, and in doctor) when the log file system has less free space than this (at most 1024GB).")

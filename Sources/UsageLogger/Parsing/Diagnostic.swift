@@ -13,6 +13,8 @@ public struct Diagnostic: Sendable, Equatable {
         case probeDisabled = "probe_disabled"
         /// Not a Claude Code warning: `/usage` probes run signed out while the statusline shows plan limits.
         case probeSignedOut = "probe_signed_out"
+        /// Not a Claude Code warning: in `hybrid` storage the SQLite database refuses records (the JSONL has them).
+        case databaseFailing = "database_failing"
         case other
     }
 

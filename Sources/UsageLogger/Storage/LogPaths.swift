@@ -31,6 +31,12 @@ public struct LogPaths: Sendable, Equatable {
     var sessionIndex: String { file("sessions-index.tsv") }
     var sessionIndexLock: String { file("sessions-index.lock") }
 
+    /// The SQLite database when `PET_LOG_DB_PATH` names none.
+    public var defaultDatabase: String { file("usage.db") }
+
+    /// Present while the database refuses records in `hybrid` storage (`DatabaseFailureMarker`); holds why.
+    var databaseFailing: String { file("database-failing") }
+
     /// Present once the fallback to this directory has been said, so it is said once.
     var fallbackNoted: String { file(".fallback-noted") }
 
@@ -41,7 +47,7 @@ public struct LogPaths: Sendable, Equatable {
     var all: [String] {
         LogName.allCases.flatMap { [log($0), lock(of: $0)] } + ProbeKind.allCases.map(probeLock)
             + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted, sessionIndex]
-            + [sessionIndexLock]
+            + [sessionIndexLock, databaseFailing]
     }
 
     private func file(_ name: String) -> String { directory + "/" + name }

@@ -18,6 +18,8 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
     /// the bytes that did land.
     case writeFailed(path: String, reason: String, cleanup: Cleanup = .nothingToUndo)
     case cannotOpen(path: String, reason: String)
+    /// The SQLite database refused the record (`PET_LOG_STORAGE_TYPE=sqlite`, where it is the only store).
+    case database(DatabaseError)
 
     /// What was done about a write that failed part-way.
     public enum Cleanup: Sendable, Equatable {
@@ -47,6 +49,8 @@ public enum LogWriteError: Error, CustomStringConvertible, Equatable {
                 + "(the next write cuts it off)"
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
+        case .database(let error):
+            error.description
         }
     }
 

@@ -43,6 +43,8 @@ public struct LogWriter: Sendable {
         public var lowSpace: Int64?
         /// The file did not end with a newline (a writer was killed mid-append) and was repaired first.
         public var repairedTail: TailRepair?
+        /// `hybrid` storage: the record is in the JSONL log but the database refused it (`RecordSink`).
+        public var databaseFailure: DatabaseError?
     }
 
     /// How a last line without its newline was made whole.

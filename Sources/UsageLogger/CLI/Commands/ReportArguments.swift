@@ -15,7 +15,8 @@ struct ReportArguments: Sendable, Equatable {
 
     static let logs = CommandSpec.Option(
         name: "--logs", valueName: "DIR",
-        help: "a log directory to read, or NAME=DIR to label it; repeat to merge several (default: the configured one)",
+        help:
+            "a log directory or database file to read, or NAME=DIR to label it; repeat to merge several (default: the configured one)",
         isRepeatable: true)
     static let since = CommandSpec.Option(
         name: "--since", valueName: "WHEN",
@@ -31,24 +32,25 @@ struct ReportArguments: Sendable, Equatable {
     /// The options both commands declare, in help order.
     static let options = [logs, since, until, timeZone, window]
 
-    /// Reads the shared options as a command run in `context` sees them: the configured log directory by default,
-    /// paths from its current directory and home.
+    /// Reads the shared options as a command run in `context` sees them: by default the configured log directory,
+    /// or with `PET_LOG_STORAGE_TYPE=sqlite|hybrid` the database; paths from its current directory and home.
     static func parse(
         _ arguments: ParsedArguments, command: String, context: CommandContext
     ) throws(CommandLineError) -> ReportArguments {
-        try parse(
-            arguments, command: command,
-            defaultDirectory: LogDirectory.choose(
-                configuration: context.configuration, currentDirectory: context.currentDirectory
-            ).path,
-            currentDirectory: context.currentDirectory, home: context.configuration.home)
+        let configuration = context.configuration
+        let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
+        return try parse(
+            arguments, command: command, defaultDirectory: directory.path,
+            defaultDatabase: configuration.storageType == .jsonl
+                ? nil : configuration.databasePath ?? directory.paths.defaultDatabase,
+            currentDirectory: context.currentDirectory, home: configuration.home)
     }
 
-    /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory;
-    /// relative paths are taken from `currentDirectory`, `~/` from `home`; relative times count back from `now`.
+    /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory, and
+    /// `defaultDatabase` the database read instead when storage is not `jsonl`; relative paths are taken from `currentDirectory`, `~/` from `home`; relative times count back from `now`.
     static func parse(
-        _ arguments: ParsedArguments, command: String, defaultDirectory: String, currentDirectory: String,
-        home: String, now: Date = Date(), localTimeZone: TimeZone = .current
+        _ arguments: ParsedArguments, command: String, defaultDirectory: String, defaultDatabase: String? = nil,
+        currentDirectory: String, home: String, now: Date = Date(), localTimeZone: TimeZone = .current
     ) throws(CommandLineError) -> ReportArguments {
         var zone = localTimeZone
         if let name = arguments.value(of: Self.timeZone) {
@@ -83,9 +85,11 @@ struct ReportArguments: Sendable, Equatable {
         if let window, window.trimmingCharacters(in: .whitespaces).isEmpty {
             throw CommandLineError("--window needs a part of a window's name, e.g. session or week", command: command)
         }
+        let defaultSource = defaultDatabase.map { LogSource(path: $0, isDatabase: true) }
         let sources = try Self.sources(
-            arguments.values(of: Self.logs), command: command, defaultDirectory: defaultDirectory,
-            currentDirectory: currentDirectory, home: home)
+            arguments.values(of: Self.logs), command: command,
+            defaultSource: defaultSource ?? LogSource(path: defaultDirectory), currentDirectory: currentDirectory,
+            home: home)
         return ReportArguments(sources: sources, since: since, until: until, timeZone: zone, window: window)
     }
 
@@ -101,11 +105,12 @@ struct ReportArguments: Sendable, Equatable {
     }
 
     /// `--logs` values as labelled sources: `NAME=DIR` keeps its name; several unnamed ones are labelled by the end of
-    /// their path (as many components as make the labels differ); one alone has no label.
+    /// their path (as many components as make the labels differ); one alone has no label. A path to a file (or
+    /// to nothing yet, named `.db`, `.sqlite` or `.sqlite3`) is a database.
     static func sources(
-        _ values: [String], command: String, defaultDirectory: String, currentDirectory: String, home: String
+        _ values: [String], command: String, defaultSource: LogSource, currentDirectory: String, home: String
     ) throws(CommandLineError) -> [LogSource] {
-        guard !values.isEmpty else { return [LogSource(path: defaultDirectory)] }
+        guard !values.isEmpty else { return [defaultSource] }
         var named: [(label: String?, path: String)] = []
         for value in values {
             var label: String?
@@ -127,14 +132,26 @@ struct ReportArguments: Sendable, Equatable {
             }
             named.append((label, absolutePath))
         }
-        guard named.count > 1 else { return [LogSource(label: named[0].label ?? "", path: named[0].path)] }
+        guard named.count > 1 else {
+            return [LogSource(label: named[0].label ?? "", path: named[0].path, isDatabase: isDatabase(named[0].path))]
+        }
         let unnamed = named.filter { $0.label == nil }.map(\.path)
         let labels = distinctTails(unnamed)
         var next = 0
         return named.map { entry in
-            if let label = entry.label { return LogSource(label: label, path: entry.path) }
+            if let label = entry.label {
+                return LogSource(label: label, path: entry.path, isDatabase: isDatabase(entry.path))
+            }
             defer { next += 1 }
-            return LogSource(label: labels[next], path: entry.path)
+            return LogSource(label: labels[next], path: entry.path, isDatabase: isDatabase(entry.path))
+        }
+    }
+
+    private static func isDatabase(_ path: String) -> Bool {
+        switch FileSystem.kind(of: path) {
+        case .regular: true
+        case .missing: [".db", ".sqlite", ".sqlite3"].contains { path.hasSuffix($0) }
+        default: false
         }
     }
 

@@ -4,7 +4,7 @@
 /// Lines are nearly in time order: two processes appending at once may write neighbours the other way round. A small
 /// window of the next `reorderWindow` samples, kept sorted by insertion (in-order lines only append), puts them
 /// right without sorting anything larger; lines further out of place than that come out where they are.
-final class LogStream {
+final class LogStream: SampleStream {
     static let reorderWindow = 256
 
     private let files: [String]

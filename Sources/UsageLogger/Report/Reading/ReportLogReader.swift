@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Reads the logs of one or more directories, rotated files included, as samples in time order, streaming: memory
+/// Reads the logs of one or more directories (rotated files included) or databases, as samples in time order, streaming: memory
 /// stays the same however long the history. Torn or invalid lines are skipped and counted.
 ///
 /// Each (directory, log) pair is one `LogStream` (its files oldest first, small local disorder put right); the
@@ -28,8 +28,12 @@ public struct ReportLogReader: Sendable {
 
     /// Calls `body` with every sample in `since..<until`, in time order across every file and directory.
     public func read(_ body: (ReportSample) -> Void) throws(ReportReadError) -> ReadSummary {
-        var streams: [LogStream] = []
+        var streams: [any SampleStream] = []
         for source in sources {
+            if source.isDatabase {
+                streams += try DatabaseStream.streams(of: source, logs: logs, since: since, until: until)
+                continue
+            }
             let names = try Self.fileNames(in: source.path)
             for log in LogName.readings where logs.contains(log) {  // sessions.jsonl is not a log of readings
                 let files = Self.files(of: log, among: names).map { source.path + "/" + $0 }

@@ -4,6 +4,8 @@ public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible
     case missingDirectory(String)
     /// A directory or file exists but cannot be read.
     case unreadable(path: String, reason: String)
+    /// The database could not be opened or read.
+    case database(DatabaseError)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible
                 + "is enabled (`usage-logger doctor` tells)"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .database(let error):
+            error.description
         }
     }
 }

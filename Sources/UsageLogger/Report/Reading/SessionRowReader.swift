@@ -1,4 +1,4 @@
-/// Reads `sessions.jsonl` (and its rotated files, oldest first) of each directory for the report's tokens: one
+/// Reads `sessions.jsonl` (and its rotated files, oldest first) of each directory, or a database's `sessions`, for the report's tokens: one
 /// `SessionReading` per row that ended in `since..<until`. Rows are small and few (one per session), so each is
 /// parsed whole; a line that is not a row is skipped and counted.
 public struct SessionRowReader: Sendable {
@@ -26,6 +26,10 @@ public struct SessionRowReader: Sendable {
     public func read(_ body: (SessionReading) -> Void) throws(ReportReadError) -> Int {
         var skipped = 0
         for source in sources {
+            if source.isDatabase {
+                skipped += try readDatabase(source, body)
+                continue
+            }
             let names = try ReportLogReader.fileNames(in: source.path)
             for file in ReportLogReader.files(of: .sessions, among: names) {
                 guard let reader = try LineReader(path: source.path + "/" + file) else { continue }
@@ -40,6 +44,25 @@ public struct SessionRowReader: Sendable {
                     body(reading)
                 }
             }
+        }
+        return skipped
+    }
+
+    /// The `sessions` table of a database, whose `time` is the row's `ended_at` (else `timestamp`) as here.
+    private func readDatabase(_ source: LogSource, _ body: (SessionReading) -> Void) throws(ReportReadError) -> Int {
+        var skipped = 0
+        do {
+            let database = try RecordDatabase(readingAt: source.path)
+            let rows = try database.records(of: .sessions, since: since, until: until)
+            while try rows.step() {
+                guard let reading = Self.reading(Array(rows.bytes(1)), label: source.label) else {
+                    skipped += 1
+                    continue
+                }
+                body(reading)
+            }
+        } catch {
+            throw .database(error)
         }
         return skipped
     }
