@@ -110,6 +110,8 @@ extension Console {
         case .signedOut(_, let firstSeen):
             // Said once; `doctor` and diagnostics.jsonl keep saying it while it lasts.
             if firstSeen { errorLine("warning: \(SignedOutProbe.explanation)\n    fix: \(SignedOutProbe.fix)") }
+        case .databaseFailed(let error):
+            errorLine("warning: \(error) (the record is in the JSONL log; `usage-logger import` adds it later)")
         }
     }
 

@@ -35,6 +35,8 @@ struct Recorder {
         /// `/usage` ran signed out while the statusline shows plan limits (`SignedOutProbe`), since `since`;
         /// `firstSeen` when this probe is the first to see it (the diagnostics record was written now).
         case signedOut(since: Date, firstSeen: Bool)
+        /// `hybrid` storage: the record is in the JSONL log, but the database refused it.
+        case databaseFailed(DatabaseError)
 
         var isSignedOut: Bool {
             if case .signedOut = self { return true }
@@ -100,6 +102,7 @@ struct Recorder {
         let current = complete ? screen.statusReport.map { sink.privacy.apply($0.diagnostics) } : nil
         var notes: [Note] = []
         if let repair = report.repairedTail { notes.append(.repairedTail(LogName(kind), repair)) }
+        if let failure = report.databaseFailure { notes.append(.databaseFailed(failure)) }
         let replaced: Bool
         do {
             replaced = try store.update { state, wasReset -> Bool in

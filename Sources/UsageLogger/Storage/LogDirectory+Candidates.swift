@@ -2,7 +2,7 @@
 /// rather than found out later: the checkout's `data/logs` (when run from it), the default beside Claude Code's
 /// settings, the fallback, and `PET_LOG_DIR` when it is set.
 extension LogDirectory {
-    /// Candidate directories other than `self` that hold a usage or status log.
+    /// Candidate directories other than `self` that hold a usage or status log, or a database of records.
     public func othersWithRecords(configuration: Configuration, currentDirectory: String) -> [String] {
         var candidates = [
             configuration.claudeConfigDirectory + "/pets/logs", Self.fallbackPath(configuration: configuration),
@@ -12,8 +12,9 @@ extension LogDirectory {
         var seen: Set<String> = [path]
         return candidates.filter { candidate in
             guard seen.insert(candidate).inserted else { return false }
-            return [LogName.usage, .status].contains {
-                FileSystem.kind(of: LogPaths(directory: candidate).log($0)) == .regular
+            let paths = LogPaths(directory: candidate)
+            return [paths.log(.usage), paths.log(.status), paths.defaultDatabase].contains {
+                FileSystem.kind(of: $0) == .regular
             }
         }
     }

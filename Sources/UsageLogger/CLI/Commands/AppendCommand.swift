@@ -50,6 +50,7 @@ enum AppendCommand {
         do {
             let report = try sink.append(records, to: log)
             if let repair = report.repairedTail { context.console.say(repair, in: log) }
+            if let failure = report.databaseFailure { context.console.say(.databaseFailed(failure)) }
             if context.configuration.debug {  // as `once` says them
                 if report.tightenedPermissions { context.console.say(.tightenedPermissions(path: sink.path(of: log))) }
                 if report.rotated { context.console.say(.rotated(log)) }

@@ -46,7 +46,11 @@ struct DoctorLogChecks {
         }
         checks.append(directoryCheck(path))
         let paths = LogPaths(directory: path)
-        for log in LogName.allCases { checks.append(fileCheck(paths.log(log), log: log)) }
+        // With `sqlite` storage the logs are not written: the database check speaks for them.
+        if configuration.storageType != .sqlite {
+            for log in LogName.allCases { checks.append(fileCheck(paths.log(log), log: log)) }
+        }
+        checks += DoctorDatabaseCheck(configuration: configuration, logDirectory: path).checks()
         checks.append(
             Check(
                 level: .ok, title: "rotation",

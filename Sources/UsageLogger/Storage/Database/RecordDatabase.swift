@@ -84,6 +84,14 @@ public final class RecordDatabase {
         Int(try connection.integer("SELECT count(*) FROM \(DatabaseSchema.table(of: log))"))
     }
 
+    /// When the newest record of `log` was written, in seconds since 1970; nil when there is none.
+    public func lastRecordTime(of log: LogName) throws(DatabaseError) -> Double? {
+        let statement = try connection.prepare("SELECT max(time) FROM \(DatabaseSchema.table(of: log))")
+        defer { statement.reset() }
+        guard try statement.step(), !statement.isNull(0) else { return nil }
+        return statement.real(0)
+    }
+
     /// A query over `log`'s records in `since..<until`, oldest first (ties in the order they were added).
     func records(of log: LogName, since: Double?, until: Double?) throws(DatabaseError) -> SQLiteStatement {
         let statement = try connection.prepare(

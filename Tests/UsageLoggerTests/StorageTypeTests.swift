@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+@testable import UsageLogger
+
+/// `PET_LOG_STORAGE_TYPE=sqlite|hybrid` through the commands a person uses: where records go, what a refusing
+/// database costs (nothing, in `hybrid`), several writers at once, and the statusline leaving the database alone
+/// when it records nothing.
+@Suite("storage types", .serialized)
+struct StorageTypeTests {
+    static let lines = (1...3).map { index in
+        #"{"timestamp":"2026-11-23T13:2\#(index):00.000Z","usage_data":{"source":"mine","state":"ok","windows":[{"name":"Current session","used_percent":\#(index * 10)}]}}"#
+    }
+
+    static func environment(_ home: TemporaryDirectory, storage: String) -> [String: String] {
+        ["HOME": home.path, "PET_LOG_DIR": home.path + "/logs", "PET_LOG_STORAGE_TYPE": storage]
+    }
+
+    static func append(_ lines: [String], _ environment: [String: String]) -> (ExitCode, CapturingConsole) {
+        runCLI(["append", "usage"], environment: environment, input: Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    static func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test("sqlite: append, report, export, doctor and config use only the database")
+    func sqliteOnly() throws {
+        try withTemporaryDirectory { home in
+            let environment = Self.environment(home, storage: "sqlite")
+            let (code, output) = Self.append(Self.lines, environment)
+            #expect(code == .success, "\(output.standardError)")
+            #expect(output.standardError.contains("appended 3 records to \(home.path)/logs/usage.db"))
+            #expect(FileSystem.kind(of: home.path + "/logs/usage.jsonl") == .missing)
+            let stored = try RecordDatabase(readingAt: home.path + "/logs/usage.db").count(.usage)
+            #expect(stored == 3)
+            let (reportCode, report) = runCLI(["report", "--format", "json"], environment: environment)
+            #expect(reportCode == .success, "\(report.standardError)")
+            #expect(report.standardOutput.contains("\"peak_percent\": 30"))
+            let (_, export) = runCLI(["export", "--format", "csv"], environment: environment)
+            #expect(export.standardOutput.split(separator: "\n").count == 4)
+            let (_, doctor) = runCLI(["doctor"], environment: environment)
+            #expect(doctor.standardOutput.contains("✔ database: \(home.path)/logs/usage.db, schema 2: 3 usage"))
+            #expect(!doctor.standardOutput.contains("usage.jsonl"))
+            let (_, config) = runCLI(["config"], environment: environment)
+            #expect(config.standardOutput.contains("PET_LOG_DB_PATH               \(home.path)/logs/usage.db"))
+        }
+    }
+
+    @Test("sqlite: a database that refuses the record is a write error (74), said with what to do")
+    func sqliteRefusal() throws {
+        try withTemporaryDirectory { home in
+            try Data(String(repeating: "garbage ", count: 600).utf8).write(
+                to: URL(fileURLWithPath: home.subdirectory("logs").path + "/usage.db"))
+            let (code, output) = Self.append(Self.lines, Self.environment(home, storage: "sqlite"))
+            #expect(code == .ioError)
+            #expect(output.standardError.contains("is not a usable SQLite database"))
+            #expect(output.standardError.contains("move it away and run `usage-logger import`"))
+        }
+    }
+
+    @Test("hybrid: a damaged database costs the logs nothing; said each time, recorded once, resolved once")
+    func hybridFailure() throws {
+        try withTemporaryDirectory { home in
+            let environment = Self.environment(home, storage: "hybrid")
+            let logs = home.subdirectory("logs")
+            logs.write("usage.db", String(repeating: "garbage ", count: 600))
+            for line in Self.lines.prefix(2) {
+                let (code, output) = Self.append([line], environment)
+                #expect(code == .success)
+                #expect(output.standardError.contains("warning: \(logs.path)/usage.db is not a usable SQLite database"))
+            }
+            #expect(Self.lines(logs.path + "/usage.jsonl") == Array(Self.lines.prefix(2)))
+            let failing = Self.lines(logs.path + "/diagnostics.jsonl")
+            #expect(failing.count == 1)
+            #expect(failing.first?.contains(#""diagnostic_type":"database_failing""#) == true)
+            #expect(failing.first?.contains(#""event":"appeared""#) == true)
+            let (_, doctor) = runCLI(["doctor"], environment: environment)
+            #expect(doctor.standardOutput.contains("✘ database writes: failing since"))
+
+            try FileManager.default.removeItem(atPath: logs.path + "/usage.db")
+            #expect(Self.append([Self.lines[2]], environment).0 == .success)
+            let events = Self.lines(logs.path + "/diagnostics.jsonl")
+            #expect(events.count == 2)
+            #expect(events.last?.contains(#""event":"resolved""#) == true)
+            let afterRepair = try RecordDatabase(readingAt: logs.path + "/usage.db").count(.usage)
+            #expect(afterRepair == 1)
+
+            // `import` adds what the database missed, once.
+            let (code, output) = runCLI(["import"], environment: environment)
+            #expect(code == .success, "\(output.standardError)")
+            #expect(output.standardOutput.hasPrefix("imported 4 records (usage 2, diagnostics 2)"))
+            #expect(output.standardOutput.contains("1 were there already"))
+            let database = try RecordDatabase(readingAt: logs.path + "/usage.db")
+            let counts = (try database.count(.usage), try database.count(.diagnostics))
+            #expect(counts.0 == 3)
+            #expect(counts.1 == 2)
+        }
+    }
+
+    @Test("several processes writing at once, hybrid: every line once in the log and once in the database")
+    func concurrentWriters() throws {
+        try withTemporaryDirectory { home in
+            var environment = Self.environment(home, storage: "hybrid")
+            environment["PATH"] = "/usr/bin:/bin"
+            let writers = 4
+            let perWriter = 60
+            var commands: [SpawnedCommand] = []
+            for writer in 0..<writers {
+                let input = (0..<perWriter).map { index in
+                    #"{"timestamp":"2026-11-23T13:00:00.000Z","writer":\#(writer),"n":\#(index),"usage_data":{"windows":[{"name":"Current session","used_percent":1}]}}"#
+                }.joined(separator: "\n")
+                commands.append(try SpawnedCommand(Binary.path, ["append", "usage"], environment: environment, input: input))
+            }
+            for command in commands {
+                #expect(command.waitForExit(milliseconds: 60_000) == 0, "\(command.standardError)")
+            }
+            #expect(Self.lines(home.path + "/logs/usage.jsonl").count == writers * perWriter)
+            let database = try RecordDatabase(readingAt: home.path + "/logs/usage.db")
+            let stored = try database.count(.usage)
+            #expect(stored == writers * perWriter)
+            #expect(FileSystem.kind(of: home.path + "/logs/database-failing") == .missing)
+        }
+    }
+
+    @Test("many single appends from four threads at once, hybrid and sqlite: none lost, none twice")
+    func interleavedAppends() throws {
+        for storage in ["hybrid", "sqlite"] {
+            try withTemporaryDirectory { home in
+                let configuration = try Configuration(environment: Self.environment(home, storage: storage))
+                try FileSystem.createDirectory(home.path + "/logs", mode: 0o700)
+                let sink = RecordSink(directory: home.path + "/logs", configuration: configuration)
+                let failures = FailureCount()
+                DispatchQueue.concurrentPerform(iterations: 4) { thread in
+                    for index in 0..<100 {
+                        let record = JSONValue.object([
+                            ("timestamp", .string("2026-11-23T13:00:00.000Z")), ("thread", .int(thread)),
+                            ("n", .int(index)),
+                        ])
+                        if (try? sink.append([record], to: .usage)) == nil { failures.add() }
+                    }
+                }
+                #expect(failures.value == 0, "\(storage)")
+                let stored = try RecordDatabase(readingAt: home.path + "/logs/usage.db").count(.usage)
+                #expect(stored == 400, "\(storage)")
+                #expect(Self.lines(home.path + "/logs/usage.jsonl").count == (storage == "hybrid" ? 400 : 0))
+            }
+        }
+    }
+
+    @Test("the statusline opens the database only when it records: not with logging off, not within the interval")
+    func statuslineLeavesDatabaseAlone() throws {
+        try withTemporaryDirectory { home in
+            var environment = Self.environment(home, storage: "hybrid")
+            let input = Array(
+                #"{"rate_limits":{"five_hour":{"used_percentage":12,"resets_at":1785776400}}}"#.utf8)
+            _ = runCLI(["statusline"], environment: environment, input: input)
+            #expect(FileSystem.kind(of: home.path + "/logs/usage.db") == .missing)  // logging is off
+
+            environment["PET_USAGE_LOGGING_ENABLED"] = "true"
+            _ = runCLI(["statusline"], environment: environment, input: input)
+            let first = try RecordDatabase(readingAt: home.path + "/logs/usage.db").count(.usage)
+            #expect(first == 1)
+            // Damaged now: a render that records nothing must not notice, since it must not open the file.
+            try Data(String(repeating: "garbage ", count: 600).utf8).write(
+                to: URL(fileURLWithPath: home.path + "/logs/usage.db"))
+            for path in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: home.path + "/logs/usage.db" + path) }
+            let (code, output) = runCLI(["statusline"], environment: environment, input: input)
+            #expect(code == .success)
+            #expect(output.standardOutput.contains("12%"))
+            #expect(FileSystem.kind(of: home.path + "/logs/database-failing") == .missing)
+            #expect(FileSystem.kind(of: home.path + "/logs/diagnostics.jsonl") == .missing)
+        }
+    }
+}
+
+/// Counts failures from several threads.
+private final class FailureCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
