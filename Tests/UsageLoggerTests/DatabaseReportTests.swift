@@ -76,7 +76,8 @@ struct DatabaseReportTests {
             }
             for run in runs {
                 let (fileCode, fromFiles) = runCLI(run + ["--logs", logs], environment: environment)
-                let (databaseCode, fromDatabase) = runCLI(run + ["--logs", logs + "/usage.db"], environment: environment)
+                let (databaseCode, fromDatabase) = runCLI(
+                    run + ["--logs", logs + "/usage.db"], environment: environment)
                 #expect(fileCode == .success, "\(run): \(fromFiles.standardError)")
                 #expect(databaseCode == fileCode, "\(run): \(fromDatabase.standardError)")
                 #expect(!fromFiles.standardOutput.isEmpty)
@@ -86,7 +87,8 @@ struct DatabaseReportTests {
             var sqlite = environment
             sqlite["PET_LOG_STORAGE_TYPE"] = "sqlite"
             let (_, byDefault) = runCLI(["report", "--format", "json"] + fixed, environment: sqlite)
-            let (_, fromFiles) = runCLI(["report", "--format", "json", "--logs", logs] + fixed, environment: environment)
+            let (_, fromFiles) = runCLI(
+                ["report", "--format", "json", "--logs", logs] + fixed, environment: environment)
             #expect(byDefault.standardOutput == fromFiles.standardOutput)
             let (missingCode, missing) = runCLI(
                 ["report", "--logs", directory.path + "/none.db"], environment: environment)

@@ -8,7 +8,8 @@ extension RealClaudeTests {
     /// --enable-logging` in a fresh HOME; an interactive session with two prompts, then `/exit`; two `claude -p`
     /// runs; then the fake refuses for a limit. Every session gets one row with exactly the fake's tokens, the
     /// statusline's records carry the fake's percentages, the refusal is a `limited` record, and nothing is left
-    /// running.
+    /// running. With `hybrid` storage, as issue 14 asks: the database ends up holding exactly what the logs hold
+    /// (every writer, Claude Code's statusline and hooks and the companion, wrote both), and reads the same.
     @Test("end to end: setup all, an interactive session, claude -p, a limit: every record as the fake API said")
     func endToEnd() throws {
         try withTemporaryDirectory { scratch in
@@ -30,6 +31,7 @@ extension RealClaudeTests {
         var environment = sandbox.environment.merging(api) { $1 }
         environment["PET_LOG_DIR"] = logs
         environment["CLAUDE_CODE_MAX_RETRIES"] = "0"
+        environment["PET_LOG_STORAGE_TYPE"] = "hybrid"
         defer { RealClaude.stopCompanion(logs) }
 
         let setup = Binary.shell(#""$UL" setup all --enable-logging"#, environment: environment)
@@ -85,6 +87,16 @@ extension RealClaudeTests {
         #expect(doctor.output.contains("✔ statusline"), "\(doctor.output)")
 
         RealClaude.stopCompanion(logs)
+        let database = try RecordDatabase(readingAt: logs + "/usage.db")
+        for log in LogName.allCases {
+            let stored = try database.count(log)
+            #expect(stored == logRecords(logs + "/" + log.fileName).count, "\(log)")
+        }
+        let fromDatabase = Binary.shell(
+            #""$UL" report hits --logs "$0""#.replacingOccurrences(of: "$0", with: logs + "/usage.db"),
+            environment: environment)
+        #expect(fromDatabase.output == report.output, "\(fromDatabase.error)")
+        #expect(FileSystem.kind(of: logs + "/database-failing") == .missing)
         let left = ProcessSweep.processes(carrying: "HOME") { $0 == home }
         #expect(left.isEmpty, "\(left)")
     }

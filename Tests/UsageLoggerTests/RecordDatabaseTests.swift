@@ -142,7 +142,8 @@ struct RecordDatabaseTests {
                 let old = try SQLiteConnection(path: path, busyTimeoutMs: 0)
                 try DatabaseSchema.migrate(old, to: version)
                 if version >= 1 {
-                    let row = try #require(DatabaseRow(log: .usage, record: Self.record(Self.usage).value, line: Self.usage))
+                    let row = try #require(
+                        DatabaseRow(log: .usage, record: Self.record(Self.usage).value, line: Self.usage))
                     try old.prepare(DatabaseRow.insertSQL(.usage)).run(row.values)
                 }
                 #expect(try old.integer("PRAGMA user_version") == Int64(version))

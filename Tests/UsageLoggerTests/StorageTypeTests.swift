@@ -17,7 +17,8 @@ struct StorageTypeTests {
     }
 
     static func append(_ lines: [String], _ environment: [String: String]) -> (ExitCode, CapturingConsole) {
-        runCLI(["append", "usage"], environment: environment, input: Array((lines.joined(separator: "\n") + "\n").utf8))
+        runCLI(
+            ["append", "usage"], environment: environment, input: Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     static func lines(_ path: String) -> [String] {
@@ -110,7 +111,8 @@ struct StorageTypeTests {
                 let input = (0..<perWriter).map { index in
                     #"{"timestamp":"2026-11-23T13:00:00.000Z","writer":\#(writer),"n":\#(index),"usage_data":{"windows":[{"name":"Current session","used_percent":1}]}}"#
                 }.joined(separator: "\n")
-                commands.append(try SpawnedCommand(Binary.path, ["append", "usage"], environment: environment, input: input))
+                commands.append(
+                    try SpawnedCommand(Binary.path, ["append", "usage"], environment: environment, input: input))
             }
             for command in commands {
                 #expect(command.waitForExit(milliseconds: 60_000) == 0, "\(command.standardError)")
@@ -164,7 +166,9 @@ struct StorageTypeTests {
             // Damaged now: a render that records nothing must not notice, since it must not open the file.
             try Data(String(repeating: "garbage ", count: 600).utf8).write(
                 to: URL(fileURLWithPath: home.path + "/logs/usage.db"))
-            for path in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: home.path + "/logs/usage.db" + path) }
+            for path in ["-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: home.path + "/logs/usage.db" + path)
+            }
             let (code, output) = runCLI(["statusline"], environment: environment, input: input)
             #expect(code == .success)
             #expect(output.standardOutput.contains("12%"))

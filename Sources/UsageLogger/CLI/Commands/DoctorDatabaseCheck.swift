@@ -52,7 +52,9 @@ struct DoctorDatabaseCheck {
                         fix: "move it away and run `usage-logger import` to rebuild it from the JSONL logs"))
                 return checks
             }
-            let counts = try LogName.allCases.map { log throws(DatabaseError) in "\(try database.count(log)) \(log.rawValue)" }
+            let counts = try LogName.allCases.map { log throws(DatabaseError) in
+                "\(try database.count(log)) \(log.rawValue)"
+            }
             var detail = "\(path), schema \(try database.schemaVersion): \(counts.joined(separator: ", "))"
             if let last = try database.lastRecordTime(of: .usage) {
                 detail += "; last usage record \(AgeText.text(Date().timeIntervalSince1970 - last)) ago"
