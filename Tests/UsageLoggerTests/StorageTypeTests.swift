@@ -99,6 +99,53 @@ struct StorageTypeTests {
         }
     }
 
+    enum Refusal: String, CaseIterable { case damaged, locked, newerSchema, unwritable, symbolicLink }
+
+    @Test(
+        "hybrid: whatever the database's refusal, the log gets the record and the failure is recorded once",
+        arguments: Refusal.allCases)
+    func hybridRefusals(_ refusal: Refusal) throws {
+        try withTemporaryDirectory { home in
+            let logs = home.subdirectory("logs").path
+            var databasePath = logs + "/usage.db"
+            var holder: SQLiteConnection?
+            switch refusal {
+            case .damaged:
+                try Data(String(repeating: "garbage ", count: 600).utf8).write(to: URL(fileURLWithPath: databasePath))
+            case .locked:
+                _ = try RecordDatabase(path: databasePath)
+                holder = try SQLiteConnection(path: databasePath, busyTimeoutMs: 0)
+                try holder?.execute("BEGIN IMMEDIATE", operation: "hold")
+            case .newerSchema:
+                try SQLiteConnection(path: databasePath, busyTimeoutMs: 0).execute(
+                    "PRAGMA user_version = 42", operation: "pretend")
+            case .unwritable:
+                databasePath = home.write("a-file", "") + "/usage.db"
+            case .symbolicLink:
+                symlink(home.write("elsewhere", "keep"), databasePath)
+            }
+            let configuration = try Configuration(environment: Self.environment(home, storage: "hybrid"))
+            let sink = RecordSink(
+                writer: LogWriter(directory: logs, configuration: configuration), privacy: RecordPrivacy(),
+                storage: .hybrid, databasePath: databasePath)
+            for line in Self.lines {
+                let report = try sink.append([try JSONParser.parse(Array(line.utf8))], to: .usage, lockWaitMs: 50)
+                #expect(report.databaseFailure != nil)
+                #expect(
+                    report.databaseFailure?.description.contains(databasePath) == true,
+                    "\(String(describing: report.databaseFailure))")
+            }
+            try holder?.execute("ROLLBACK", operation: "release")
+            #expect(Self.lines(logs + "/usage.jsonl") == Self.lines)
+            let recorded = Self.lines(logs + "/diagnostics.jsonl")
+            #expect(recorded.count == 1)
+            #expect(recorded.first?.contains("database_failing") == true)
+            if refusal == .symbolicLink {
+                #expect(try String(contentsOfFile: home.path + "/elsewhere", encoding: .utf8) == "keep")
+            }
+        }
+    }
+
     @Test("several processes writing at once, hybrid: every line once in the log and once in the database")
     func concurrentWriters() throws {
         try withTemporaryDirectory { home in

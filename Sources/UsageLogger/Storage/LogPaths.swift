@@ -47,7 +47,7 @@ public struct LogPaths: Sendable, Equatable {
     var all: [String] {
         LogName.allCases.flatMap { [log($0), lock(of: $0)] } + ProbeKind.allCases.map(probeLock)
             + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted, sessionIndex]
-            + [sessionIndexLock, databaseFailing]
+            + [sessionIndexLock, databaseFailing, defaultDatabase, defaultDatabase + "-wal", defaultDatabase + "-shm"]
     }
 
     private func file(_ name: String) -> String { directory + "/" + name }
