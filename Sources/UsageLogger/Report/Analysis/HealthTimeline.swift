@@ -29,7 +29,8 @@ struct HealthTimeline: Sendable {
     private var digest: [DigestRow] = []
     private(set) var seenAny = false
     /// Warnings open before the range begins (`--since`), by key: they are active when it starts.
-    private var carried: [SpanKey: DiagnosticReading] = [:]
+    private var carried: [SpanKey: (reading: DiagnosticReading, order: Int)] = [:]
+    private var carriedCount = 0
 
     init(calendar: PeriodCalendar) {
         self.calendar = calendar
@@ -38,13 +39,20 @@ struct HealthTimeline: Sendable {
     /// A diagnostics record from before the range: it only says what is open when the range begins.
     mutating func carryIn(_ reading: DiagnosticReading) {
         let key = SpanKey(label: reading.label, type: reading.type, message: reading.message)
-        carried[key] = reading.event == .appeared ? reading : nil
+        carried[key] = reading.event == .appeared ? (reading, carriedCount) : nil
+        carriedCount += 1
     }
 
     /// Opens, at `rangeStart`, the warnings carried in from before it (once, before the first record of the range).
     private mutating func openCarried(at rangeStart: Double) {
         guard !carried.isEmpty else { return }
-        for (key, reading) in carried.sorted(by: { $0.value.time < $1.value.time }) {
+        // In the order they appeared; warnings that appeared together in the order of their record's line (the
+        // dictionary's own order changes from run to run).
+        let ordered = carried.sorted { first, second in
+            (first.value.reading.time, first.value.order) < (second.value.reading.time, second.value.order)
+        }
+        for (key, entry) in ordered {
+            let reading = entry.reading
             index[key] = spans.count
             open.insert(spans.count)
             spans.append(
