@@ -171,7 +171,7 @@ struct LogLineDecoderTests {
         }
         let hasError = value["error"].map { $0 != .null } ?? false
         switch log {
-        case .sessions: return nil  // not a log of readings
+        case .sessions, .alerts: return nil  // not logs of readings
         case .usage:
             guard let data = value["usage_data"], case .object = data else { return nil }
             let windows = (data["windows"]?.arrayValue ?? []).compactMap { window -> WindowReading? in

@@ -41,7 +41,7 @@ struct StorageTypeTests {
             let (_, export) = runCLI(["export", "--format", "csv"], environment: environment)
             #expect(export.standardOutput.split(separator: "\n").count == 4)
             let (_, doctor) = runCLI(["doctor"], environment: environment)
-            #expect(doctor.standardOutput.contains("✔ database: \(home.path)/logs/usage.db, schema 2: 3 usage"))
+            #expect(doctor.standardOutput.contains("✔ database: \(home.path)/logs/usage.db, schema 3: 3 usage"))
             #expect(!doctor.standardOutput.contains("usage.jsonl"))
             let (_, config) = runCLI(["config"], environment: environment)
             #expect(config.standardOutput.contains("PET_LOG_DB_PATH               \(home.path)/logs/usage.db"))

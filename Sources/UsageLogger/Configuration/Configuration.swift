@@ -33,6 +33,10 @@ public struct Configuration: Sendable, Equatable {
     public var commandTimeoutMs: Int
     public var probeDirectory: String
     public var debug: Bool
+    /// `PET_ALERT_COMMAND` as argv; nil when alerts are off.
+    public var alertCommand: [String]?
+    /// `PET_ALERT_THRESHOLDS`, ascending, each in 1...100.
+    public var alertThresholds: [Double]
     /// The probe kinds whose command line was set in full (`PET_STATUS_COMMAND`, `PET_USAGE_COMMAND`).
     public var customCommands: Set<ProbeKind> = []
     /// Each setting's value as written and where it came from, for `config`.
@@ -94,6 +98,8 @@ public struct Configuration: Sendable, Equatable {
         probeDirectory =
             Self.expandingTilde(values.raw(.probeDirectory), home: home) ?? xdgStateHome + "/usage-logger/probe"
         debug = try values.boolean(.loggingDebug)
+        alertCommand = try values.commandLine(.alertCommand)
+        alertThresholds = try Self.thresholds(values)
         entries = Setting.all.map { ($0, values.raw($0) ?? $0.defaultValue, values.source($0)) }
         warnings = Self.unknownNames(in: environment, file: nil) + Self.unknownNames(in: file, file: configFile)
     }
@@ -173,6 +179,20 @@ public struct Configuration: Sendable, Equatable {
             throw ConfigurationError(variable: setting.name, value: text, allowed: allowed)
         }
         return try bounded(milliseconds, setting, values)
+    }
+
+    /// `PET_ALERT_THRESHOLDS`: percentages from 1 to 100, comma-separated, in any order; an error names them.
+    private static func thresholds(_ values: SettingValues) throws(ConfigurationError) -> [Double] {
+        let setting = Setting.alertThresholds
+        let text = values.raw(setting) ?? setting.defaultValue
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap { Double($0.hasSuffix("%") ? String($0.dropLast()) : $0) }
+        guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy({ $0 >= 1 && $0 <= 100 }) else {
+            throw ConfigurationError(
+                variable: setting.name, value: text,
+                allowed: "use percentages from 1 to 100 separated by commas, such as 80,95,100")
+        }
+        return Array(Set(numbers)).sorted()
     }
 
     static func expandingTilde(_ path: String?, home: String) -> String? {

@@ -88,6 +88,16 @@ public struct Setting: Sendable, Equatable {
         name: "PET_PROBE_DIR", defaultValue: "",
         meaning:
             "Directory claude runs in, created 0700 (default: ${XDG_STATE_HOME:-~/.local/state}/usage-logger/probe).")
+    public static let alertCommand = Setting(
+        name: "PET_ALERT_COMMAND", defaultValue: "",
+        meaning:
+            "Run this command (no shell; split on spaces with simple quoting) with a JSON description on stdin when a window crosses a threshold, a limit is forecast or hit, or a warning appears (default: no alerts)."
+    )
+    public static let alertThresholds = Setting(
+        name: "PET_ALERT_THRESHOLDS", defaultValue: "80,95,100",
+        meaning:
+            "The used percentages whose upward crossing alerts, once per reset cycle and window: numbers from 1 to 100, comma-separated."
+    )
     public static let loggingDebug = Setting(
         name: "PET_LOGGING_DEBUG", defaultValue: "false",
         meaning: "Keep the cleaned screen text (raw) in every record and explain more on stderr.")
@@ -97,6 +107,6 @@ public struct Setting: Sendable, Equatable {
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
         warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, screenInterval, maxFailures, idleExit,
         statuslineFormat, claudeCommand, statusCommand, usageCommand,
-        commandTimeout, probeDirectory, loggingDebug,
+        commandTimeout, probeDirectory, alertCommand, alertThresholds, loggingDebug,
     ]
 }

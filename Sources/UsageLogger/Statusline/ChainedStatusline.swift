@@ -27,7 +27,7 @@ enum ChainedStatusline {
         color: Bool, timeoutMs: Int = timeoutMs
     ) -> String? {
         let deadline = MonotonicClock.nowMilliseconds() + Int64(timeoutMs)
-        guard let inputFile = unlinkedFile(holding: input, in: environment["TMPDIR"]) else { return nil }
+        guard let inputFile = UnlinkedInput.descriptor(holding: input, in: environment["TMPDIR"]) else { return nil }
         defer { SystemCall.closeQuietly(inputFile) }
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return nil }
@@ -104,24 +104,5 @@ enum ChainedStatusline {
         output += TerminalText.printable(String(rest))
         output = String(output.trimmingCharacters(in: .whitespaces).prefix(maximumCharacters))
         return kept ? output + "\u{1B}[0m" : output
-    }
-
-    /// A file holding `bytes`, already removed from its directory, positioned at its start: the child's stdin.
-    /// A file rather than a pipe: a command that never reads its input can neither block us nor end us with
-    /// SIGPIPE.
-    private static func unlinkedFile(holding bytes: [UInt8], in temporaryDirectory: String?) -> Int32? {
-        let directory = temporaryDirectory.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((directory + "/usage-logger-chain-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
-        }
-        guard descriptor >= 0 else { return nil }
-        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-        guard (try? SystemCall.writeAll(descriptor, bytes)) != nil, lseek(descriptor, 0, SEEK_SET) == 0 else {
-            SystemCall.closeQuietly(descriptor)
-            return nil
-        }
-        _ = try? SystemCall.setCloseOnExec(descriptor)
-        return descriptor
     }
 }

@@ -31,6 +31,10 @@ public struct LogPaths: Sendable, Equatable {
     var sessionIndex: String { file("sessions-index.tsv") }
     var sessionIndexLock: String { file("sessions-index.lock") }
 
+    /// What the alerts remember (`AlertState`), and the lock of the one process looking for alerts.
+    var alertsState: String { file("alerts.json") }
+    var alertsLock: String { file("alerts.lock") }
+
     /// The SQLite database when `PET_LOG_DB_PATH` names none.
     public var defaultDatabase: String { file("usage.db") }
 
@@ -41,13 +45,16 @@ public struct LogPaths: Sendable, Equatable {
     var fallbackNoted: String { file(".fallback-noted") }
 
     /// The files replaced whole through a temporary file (`AtomicFile`): their `name.tmp-PID-N` leftovers are ours.
-    var replacedWhole: [String] { [state, sessionContext, fallbackNoted, sessionIndex] }
+    var replacedWhole: [String] { [state, sessionContext, fallbackNoted, sessionIndex, alertsState] }
 
     /// Every file usage-logger writes here (not the rotated `file.N`, which are only ever renamed).
     var all: [String] {
         LogName.allCases.flatMap { [log($0), lock(of: $0)] } + ProbeKind.allCases.map(probeLock)
             + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted, sessionIndex]
-            + [sessionIndexLock, databaseFailing, defaultDatabase, defaultDatabase + "-wal", defaultDatabase + "-shm"]
+            + [
+                sessionIndexLock, alertsState, alertsLock, databaseFailing, defaultDatabase, defaultDatabase + "-wal",
+                defaultDatabase + "-shm",
+            ]
     }
 
     private func file(_ name: String) -> String { directory + "/" + name }

@@ -101,6 +101,10 @@ struct DoctorLogChecks {
         switch FileSystem.kind(of: path) {
         case .missing where log == .sessions:  // written only once the hooks are installed
             return Check(level: .ok, title: log.fileName, detail: "no sessions yet (`usage-logger setup hooks`)")
+        case .missing where log == .alerts:  // written only when an alert fires
+            return Check(
+                level: .ok, title: log.fileName,
+                detail: configuration.alertCommand == nil ? "alerts are off (PET_ALERT_COMMAND)" : "no alert yet")
         case .missing:
             return Check(level: .warning, title: log.fileName, detail: "no records yet")
         case .regular:

@@ -102,7 +102,7 @@ enum ExportCommand {
             ]
         case .status: return ["timestamp"] + label + ["version", "model", "account"]
         case .diagnostics: return ["timestamp"] + label + ["type", "severity", "event", "message"]
-        case .sessions: return []  // not a `--kind`: sessions.jsonl is a table already
+        case .sessions, .alerts: return []  // not a `--kind`: these are tables already
         }
     }
 

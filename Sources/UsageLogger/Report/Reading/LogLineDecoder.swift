@@ -30,7 +30,7 @@ struct LogLineDecoder {
             case .usage: sample = try usage(&scanner)
             case .status: sample = try status(&scanner)
             case .diagnostics: sample = try diagnostic(&scanner)
-            case .sessions: return nil  // not a log of readings: `ReportLogReader` never reads it
+            case .sessions, .alerts: return nil  // not logs of readings: `ReportLogReader` never reads them
             }
             try scanner.finish()
             return sample

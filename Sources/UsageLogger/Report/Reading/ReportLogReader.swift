@@ -16,6 +16,8 @@ public struct ReportLogReader: Sendable {
     public var logs: Set<LogName>
     public var since: Double?
     public var until: Double?
+    /// Only the newest this many files of each log (a look at what is new since a recent time); nil reads them all.
+    public var newestFilesOnly: Int?
 
     public init(
         sources: [LogSource], logs: Set<LogName> = Set(LogName.readings), since: Double? = nil, until: Double? = nil
@@ -36,7 +38,9 @@ public struct ReportLogReader: Sendable {
             }
             let names = try Self.fileNames(in: source.path)
             for log in LogName.readings where logs.contains(log) {  // sessions.jsonl is not a log of readings
-                let files = Self.files(of: log, among: names).map { source.path + "/" + $0 }
+                let files = Self.files(of: log, among: names).suffix(newestFilesOnly ?? .max).map {
+                    source.path + "/" + $0
+                }
                 streams.append(LogStream(files: files, log: log, label: source.label, since: since, until: until))
             }
         }

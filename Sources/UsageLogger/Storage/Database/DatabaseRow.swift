@@ -58,6 +58,11 @@ struct DatabaseRow {
                 text(record["end_reason"]), integer(record["requests"]), integer(record["tokens"]?["total"]),
                 real(record["cost_usd"]), integer(record["limit_hits"]),
             ]
+        case .alerts:
+            columns = [
+                text(record["event"]), text(record["window"]), real(record["threshold"]), real(record["used_percent"]),
+                integer(record["command"]?["status"]),
+            ]
         }
     }
 
@@ -73,6 +78,7 @@ struct DatabaseRow {
                 "session_id", "cwd", "started_at", "ended_at", "end_reason", "requests", "total_tokens", "cost_usd",
                 "limit_hits",
             ]
+        case .alerts: own = ["event", "window", "threshold", "used_percent", "command_status"]
         }
         let names = ["time", "timestamp"] + own + ["record", "record_hash"]
         return "INSERT OR IGNORE INTO \(DatabaseSchema.table(of: log)) (\(names.joined(separator: ", "))) VALUES ("

@@ -82,6 +82,22 @@ enum DatabaseSchema {
         );
         CREATE UNIQUE INDEX sessions_time ON sessions (time, record_hash);
         """,
+        // 3: each alert and how its command went (`alerts.jsonl`); `time` is when it was delivered.
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            time REAL NOT NULL,
+            timestamp TEXT NOT NULL,
+            event TEXT,
+            window TEXT,
+            threshold REAL,
+            used_percent REAL,
+            command_status INTEGER,
+            record TEXT NOT NULL,
+            record_hash INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX alerts_time ON alerts (time, record_hash);
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -93,6 +109,7 @@ enum DatabaseSchema {
         case .status: "status_snapshots"
         case .diagnostics: "diagnostic_events"
         case .sessions: "sessions"
+        case .alerts: "alerts"
         }
     }
 
