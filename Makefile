@@ -31,7 +31,6 @@ endif
 
 # `.build/release` links to the platform's folder (.build/x86_64-unknown-linux-gnu/release, ...).
 BIN = .build/release/usage-logger
-COMPLETIONS = .build/completions
 
 # `sudo make install` must not build in your checkout: root-owned files left in .build would break your next
 # build. When root finds a .build that belongs to someone else, it installs what `make` built instead, and
@@ -45,7 +44,7 @@ else
 INSTALL_NEEDS = built
 endif
 
-.PHONY: all build built completions install uninstall test release check-install clean
+.PHONY: all build built install uninstall test release check-install clean
 
 all: build
 
@@ -58,21 +57,18 @@ built:
 	@test -z "$$(find Sources Package.swift -newer $(BIN) -print | head -1)" || { \
 		echo "$(BIN) is older than the sources: run \`make\` first (as yourself, without sudo)" >&2; exit 1; }
 
-# Made by the binary itself from the same declarations as --help, so they always match the version installed.
-completions: $(INSTALL_NEEDS)
-	mkdir -p $(COMPLETIONS)
-	$(BIN) completions bash > $(COMPLETIONS)/usage-logger
-	$(BIN) completions zsh > $(COMPLETIONS)/_usage-logger
-	$(BIN) completions fish > $(COMPLETIONS)/usage-logger.fish
-
-install: $(INSTALL_NEEDS) completions
+# The completions are made by the binary itself, from the same declarations as --help, so they always match the
+# version installed; written straight to their place (under sudo, nothing is written into your checkout).
+install: $(INSTALL_NEEDS)
 	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" \
 		"$(DESTDIR)$(FISHDIR)"
 	$(INSTALL) -m 755 $(BIN) "$(DESTDIR)$(BINDIR)/usage-logger"
 	$(INSTALL) -m 644 usage-logger.1 "$(DESTDIR)$(MANDIR)/usage-logger.1"
-	$(INSTALL) -m 644 $(COMPLETIONS)/usage-logger "$(DESTDIR)$(BASHDIR)/usage-logger"
-	$(INSTALL) -m 644 $(COMPLETIONS)/_usage-logger "$(DESTDIR)$(ZSHDIR)/_usage-logger"
-	$(INSTALL) -m 644 $(COMPLETIONS)/usage-logger.fish "$(DESTDIR)$(FISHDIR)/usage-logger.fish"
+	$(BIN) completions bash > "$(DESTDIR)$(BASHDIR)/usage-logger"
+	$(BIN) completions zsh > "$(DESTDIR)$(ZSHDIR)/_usage-logger"
+	$(BIN) completions fish > "$(DESTDIR)$(FISHDIR)/usage-logger.fish"
+	chmod 644 "$(DESTDIR)$(BASHDIR)/usage-logger" "$(DESTDIR)$(ZSHDIR)/_usage-logger" \
+		"$(DESTDIR)$(FISHDIR)/usage-logger.fish"
 
 # Only the five files install wrote: folders stay (other programs use them), and your logs are never touched.
 uninstall:
@@ -91,4 +87,4 @@ check-install:
 
 clean:
 	$(SWIFT) package clean
-	rm -rf $(COMPLETIONS) dist
+	rm -rf dist
