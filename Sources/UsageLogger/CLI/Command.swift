@@ -2,8 +2,8 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, setup, hook, run, once, append, config, doctor, probe, parse, report, export, help, completions,
-        version
+    case statusline, setup, hook, run, once, append, config, doctor, probe, parse, report, export, metrics, help,
+        completions, version
 
     /// The command's declaration.
     var spec: CommandSpec {
@@ -20,6 +20,7 @@ enum Command: String, CaseIterable, Sendable {
         case .parse: ParseCommand.spec
         case .report: ReportCommand.spec
         case .export: ExportCommand.spec
+        case .metrics: MetricsCommand.spec
         case .help: HelpCommand.spec
         case .completions: CompletionsCommand.spec
         case .version: Self.versionSpec

@@ -18,6 +18,8 @@ public struct Companion {
         case switchedOff(ProbeKind, Diagnostic)
         /// A record about the companion itself (a switch-off) could not be written.
         case recordFailed(LogWriteError)
+        /// `PET_METRICS_TEXTFILE` is set and the metrics could not be written (said each time: it is a fault to fix).
+        case metricsFailed(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -101,6 +103,7 @@ public struct Companion {
                     // The statusline records this interval: the turn passes without a probe.
                     schedule.record(.usage, .success, nowMs: now)
                     onEvent(.statuslineRecords(screenDueAt: screenDueAt))
+                    refreshMetrics()
                     continue
                 case .never:  // reloaded into `statusline`
                     schedule.record(.usage, .success, nowMs: now)
@@ -108,8 +111,20 @@ public struct Companion {
                 }
             }
             probe(kind)
+            if !cancellation.isCancelled { refreshMetrics() }
         }
         return .stopped
+    }
+
+    /// With `PET_METRICS_TEXTFILE`: the metrics file rewritten from the logs, so node_exporter serves what was
+    /// just recorded (also the statusline's records, on a turn that passes without a probe).
+    private func refreshMetrics() {
+        guard let textfile = context.configuration.metricsTextfile else { return }
+        do {
+            try MetricsTextfile.refresh(directory: textfile, logDirectory: directory.path)
+        } catch {
+            onEvent(.metricsFailed(error.description))
+        }
     }
 
     private mutating func probe(_ kind: ProbeKind) {

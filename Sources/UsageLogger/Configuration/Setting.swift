@@ -86,6 +86,11 @@ public struct Setting: Sendable, Equatable {
         name: "PET_PROBE_DIR", defaultValue: "",
         meaning:
             "Directory claude runs in, created 0700 (default: ${XDG_STATE_HOME:-~/.local/state}/usage-logger/probe).")
+    public static let metricsTextfile = Setting(
+        name: "PET_METRICS_TEXTFILE", defaultValue: "",
+        meaning:
+            "A directory the companion writes usage_logger.prom to after each record, for node_exporter's textfile collector (empty: off)."
+    )
     public static let loggingDebug = Setting(
         name: "PET_LOGGING_DEBUG", defaultValue: "false",
         meaning: "Keep the cleaned screen text (raw) in every record and explain more on stderr.")
@@ -95,6 +100,6 @@ public struct Setting: Sendable, Equatable {
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
         warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, screenInterval, maxFailures, idleExit,
         statuslineFormat, claudeCommand, statusCommand, usageCommand,
-        commandTimeout, probeDirectory, loggingDebug,
+        commandTimeout, probeDirectory, loggingDebug, metricsTextfile,
     ]
 }

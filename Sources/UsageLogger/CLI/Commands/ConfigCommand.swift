@@ -121,6 +121,7 @@ enum ConfigCommand {
         case .statusCommand: shellWords(configuration.statusCommand)
         case .usageCommand: shellWords(configuration.usageCommand)
         case .probeDirectory: configuration.probeDirectory
+        case .metricsTextfile: configuration.metricsTextfile ?? "(off)"
         default: "(computed)"
         }
     }
