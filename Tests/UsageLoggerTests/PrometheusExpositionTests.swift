@@ -281,7 +281,9 @@ struct PrometheusExpositionTests {
             #expect(companion.run() == .probeLimitReached)
             let text = try String(contentsOfFile: target + "/" + MetricsTextfile.fileName, encoding: .utf8)
             #expect(text.contains(#"usage_logger_window_used_ratio{window="Current session",source="command"}"#))
-            #expect(!setup.events.all.contains { if case .metricsFailed = $0 { true } else { false } })
+            #expect(
+                !setup.events.all.contains { if case .metricsFailed = $0 { true } else { false } },
+                "\(setup.events.all)")
         }
     }
 

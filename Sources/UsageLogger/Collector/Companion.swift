@@ -58,6 +58,8 @@ public struct Companion {
     /// keeps no lock (benchmarks, tests of the loop).
     var lock: FileLock?
     private var probes = 0
+    /// With `PET_METRICS_TEXTFILE`: the logs' metrics, kept up to date a few lines at a time.
+    private var metrics: MetricsFollower?
 
     init(
         context: CollectorContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
@@ -118,10 +120,12 @@ public struct Companion {
 
     /// With `PET_METRICS_TEXTFILE`: the metrics file rewritten from the logs, so node_exporter serves what was
     /// just recorded (also the statusline's records, on a turn that passes without a probe).
-    private func refreshMetrics() {
+    private mutating func refreshMetrics() {
         guard let textfile = context.configuration.metricsTextfile else { return }
+        let follower = metrics ?? MetricsFollower(directory: directory.path)
+        metrics = follower
         do {
-            try MetricsTextfile.refresh(directory: textfile, logDirectory: directory.path)
+            try MetricsTextfile.refresh(directory: textfile, follower: follower)
         } catch {
             onEvent(.metricsFailed(error.description))
         }

@@ -151,6 +151,23 @@ extension MetricsSnapshot.Source {
         }
     }
 
+    /// Adds what another part of the same directory holds (the parts `MetricsFollower` keeps per log): counters
+    /// add up, the later of two times wins, and readings of a window keep the newer.
+    mutating func merge(_ other: Self) {
+        for (name, window) in other.windows where windows[name].map({ $0.time <= window.time }) ?? true {
+            windows[name] = window
+        }
+        lastReading = [lastReading, other.lastReading].compactMap { $0 }.max()
+        lastSuccess.merge(other.lastSuccess, uniquingKeysWith: max)
+        failures.merge(other.failures, uniquingKeysWith: +)
+        diagnostics.merge(other.diagnostics) { $0.time >= $1.time ? $0 : $1 }
+        version = other.version ?? version
+        limitHits.merge(other.limitHits, uniquingKeysWith: +)
+        tokens.merge(other.tokens, uniquingKeysWith: +)
+        oldestRecord = [oldestRecord, other.oldestRecord].compactMap { $0 }.min()
+        lastPercent.merge(other.lastPercent) { $1 }
+    }
+
     private mutating func noteTime(_ time: Double) {
         oldestRecord = min(oldestRecord ?? time, time)
     }

@@ -61,14 +61,12 @@ public enum MetricsTextfile {
         }
     }
 
-    /// Gathers the logs' state now and writes it: what the companion does after each record.
-    public static func refresh(directory: String, logDirectory: String, now: Date = Date()) throws(Failure) {
+    /// The state `follower` reads now, written: what the companion does after each record (reading only what was
+    /// appended since the last time).
+    public static func refresh(directory: String, follower: MetricsFollower, now: Date = Date()) throws(Failure) {
         let snapshot: MetricsSnapshot
         do {
-            let sources = [LogSource(path: logDirectory)]
-            snapshot = try MetricsSnapshot.gather(
-                reader: ReportLogReader(sources: sources), sessions: SessionRowReader(sources: sources),
-                now: now.timeIntervalSince1970)
+            snapshot = try follower.snapshot(now: now.timeIntervalSince1970)
         } catch {
             throw Failure(description: "metrics not written: \(error)")
         }
