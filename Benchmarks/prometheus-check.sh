@@ -29,6 +29,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP  # through the EXIT trap: the servers are stopped when this is interrupted too
 
 # Until `$@` succeeds, at most `$1` seconds: polled, never a fixed wait.
 within() {

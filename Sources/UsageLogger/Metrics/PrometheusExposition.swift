@@ -68,7 +68,7 @@ public enum PrometheusExposition {
             }
             if let time = source.lastReading {
                 lastReading.add(base, time)
-                age.add(base, max(0, snapshot.now - time))
+                age.add(base, (max(0, snapshot.now - time) * 1000).rounded() / 1000)  // to the millisecond
             }
             for kind in ProbeKind.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
                 let labels = base + [("kind", kind.rawValue)]
