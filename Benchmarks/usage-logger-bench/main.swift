@@ -153,6 +153,16 @@ func reportRows(years: [Int]) throws {
     }
 }
 
+let metricsBench = MetricsBench(binary: binary, scratch: scratch, environment: environment)
+
+// `usage-logger-bench ROOT --metrics [YEARS]`: only `metrics` against `report --format json`, at 1 year or YEARS.
+if let flag = CommandLine.arguments.firstIndex(of: "--metrics") {
+    let years = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }.first ?? 1
+    _ = try metricsBench.run(years: years, row: row)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // `usage-logger-bench ROOT --report [YEARS]`: only the report's rows, at 1 year or the YEARS given (e.g. 1 4).
 if let flag = CommandLine.arguments.firstIndex(of: "--report") {
     let years = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }
@@ -353,3 +363,6 @@ for (probes, rss) in samples {
 
 // 6. The report over a year and four years of per-minute logs, against jq, python and cat in the same run.
 try reportRows(years: [1, 4])
+
+// 6b. `metrics` over a year of logs against `report --format json` in the same run (goal: within 2x).
+_ = try metricsBench.run(years: 1, row: row)

@@ -2,7 +2,8 @@
 /// (`spec`) sits beside its code; help, completions and the man page walk this table, so a command added here
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
-    case statusline, setup, hook, run, once, append, `import`, config, doctor, probe, parse, report, export, help,
+    case statusline, setup, hook, run, once, append, `import`, config, doctor, probe, parse, report, export, metrics,
+        help,
         completions, version
 
     /// The command's declaration.
@@ -21,6 +22,7 @@ enum Command: String, CaseIterable, Sendable {
         case .parse: ParseCommand.spec
         case .report: ReportCommand.spec
         case .export: ExportCommand.spec
+        case .metrics: MetricsCommand.spec
         case .help: HelpCommand.spec
         case .completions: CompletionsCommand.spec
         case .version: Self.versionSpec

@@ -155,6 +155,8 @@ extension Console {
             errorLine(diagnostic.message)
         case .recordFailed(let error):
             errorLine(error.description)
+        case .metricsFailed(let problem):
+            errorLine(problem)
         case .reloaded:
             errorLine("configuration reloaded")
         case .reloadFailed(let error):

@@ -18,6 +18,8 @@ public struct Companion {
         case switchedOff(ProbeKind, Diagnostic)
         /// A record about the companion itself (a switch-off) could not be written.
         case recordFailed(LogWriteError)
+        /// `PET_METRICS_TEXTFILE` is set and the metrics could not be written (said each time: it is a fault to fix).
+        case metricsFailed(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -56,6 +58,8 @@ public struct Companion {
     /// keeps no lock (benchmarks, tests of the loop).
     var lock: FileLock?
     private var probes = 0
+    /// With `PET_METRICS_TEXTFILE`: the logs' metrics, kept up to date a few lines at a time.
+    private var metrics: MetricsFollower?
 
     init(
         context: CollectorContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
@@ -101,6 +105,7 @@ public struct Companion {
                     // The statusline records this interval: the turn passes without a probe.
                     schedule.record(.usage, .success, nowMs: now)
                     onEvent(.statuslineRecords(screenDueAt: screenDueAt))
+                    refreshMetrics()
                     continue
                 case .never:  // reloaded into `statusline`
                     schedule.record(.usage, .success, nowMs: now)
@@ -108,8 +113,29 @@ public struct Companion {
                 }
             }
             probe(kind)
+            if !cancellation.isCancelled { refreshMetrics() }
         }
         return .stopped
+    }
+
+    /// With `PET_METRICS_TEXTFILE`: the metrics file rewritten from the logs, so node_exporter serves what was
+    /// just recorded (also the statusline's records, on a turn that passes without a probe).
+    private mutating func refreshMetrics() {
+        let configuration = context.configuration
+        guard let textfile = configuration.metricsTextfile else { return }
+        do {
+            if configuration.storageType == .sqlite {
+                try MetricsTextfile.refresh(
+                    directory: textfile,
+                    database: configuration.databasePath ?? directory.paths.defaultDatabase)
+            } else {
+                let follower = metrics ?? MetricsFollower(directory: directory.path)
+                metrics = follower
+                try MetricsTextfile.refresh(directory: textfile, follower: follower)
+            }
+        } catch {
+            onEvent(.metricsFailed(error.description))
+        }
     }
 
     private mutating func probe(_ kind: ProbeKind) {

@@ -37,6 +37,8 @@ public struct Configuration: Sendable, Equatable {
     public var alertCommand: [String]?
     /// `PET_ALERT_THRESHOLDS`, ascending, each in 1...100.
     public var alertThresholds: [Double]
+    /// `PET_METRICS_TEXTFILE` (tilde expanded): where the companion keeps the Prometheus metrics; nil when off.
+    public var metricsTextfile: String?
     /// The probe kinds whose command line was set in full (`PET_STATUS_COMMAND`, `PET_USAGE_COMMAND`).
     public var customCommands: Set<ProbeKind> = []
     /// Each setting's value as written and where it came from, for `config`.
@@ -100,6 +102,13 @@ public struct Configuration: Sendable, Equatable {
         debug = try values.boolean(.loggingDebug)
         alertCommand = try values.commandLine(.alertCommand)
         alertThresholds = try Self.thresholds(values)
+        metricsTextfile = Self.expandingTilde(values.raw(.metricsTextfile), home: home)
+        if let metricsTextfile, !metricsTextfile.hasPrefix("/") {
+            // The companion runs from wherever it was started: a relative directory would move with it.
+            throw ConfigurationError(
+                variable: Setting.metricsTextfile.name, value: metricsTextfile,
+                allowed: "use an absolute directory or one under ~/, e.g. /var/lib/prometheus/node-exporter")
+        }
         entries = Setting.all.map { ($0, values.raw($0) ?? $0.defaultValue, values.source($0)) }
         warnings = Self.unknownNames(in: environment, file: nil) + Self.unknownNames(in: file, file: configFile)
     }

@@ -98,6 +98,11 @@ public struct Setting: Sendable, Equatable {
         meaning:
             "The used percentages whose upward crossing alerts, once per reset cycle and window: numbers from 1 to 100, comma-separated."
     )
+    public static let metricsTextfile = Setting(
+        name: "PET_METRICS_TEXTFILE", defaultValue: "",
+        meaning:
+            "A directory the companion writes usage_logger.prom to after each record, for node_exporter's textfile collector (empty: off)."
+    )
     public static let loggingDebug = Setting(
         name: "PET_LOGGING_DEBUG", defaultValue: "false",
         meaning: "Keep the cleaned screen text (raw) in every record and explain more on stderr.")
@@ -107,6 +112,6 @@ public struct Setting: Sendable, Equatable {
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
         warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, screenInterval, maxFailures, idleExit,
         statuslineFormat, claudeCommand, statusCommand, usageCommand,
-        commandTimeout, probeDirectory, alertCommand, alertThresholds, loggingDebug,
+        commandTimeout, probeDirectory, alertCommand, alertThresholds, loggingDebug, metricsTextfile,
     ]
 }

@@ -122,6 +122,7 @@ enum ConfigCommand {
         case .usageCommand: shellWords(configuration.usageCommand)
         case .probeDirectory: configuration.probeDirectory
         case .alertCommand: "(off)"
+        case .metricsTextfile: configuration.metricsTextfile ?? "(off)"
         default: "(computed)"
         }
     }

@@ -37,13 +37,20 @@ struct ReportArguments: Sendable, Equatable {
     static func parse(
         _ arguments: ParsedArguments, command: String, context: CommandContext
     ) throws(CommandLineError) -> ReportArguments {
+        let source = defaultSource(context: context)
+        return try parse(
+            arguments, command: command, defaultDirectory: source.path,
+            defaultDatabase: source.isDatabase ? source.path : nil, currentDirectory: context.currentDirectory,
+            home: context.configuration.home)
+    }
+
+    /// What is read when no `--logs` is given: the configured log directory, or with `PET_LOG_STORAGE_TYPE=sqlite|
+    /// hybrid` the database.
+    static func defaultSource(context: CommandContext) -> LogSource {
         let configuration = context.configuration
         let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
-        return try parse(
-            arguments, command: command, defaultDirectory: directory.path,
-            defaultDatabase: configuration.storageType == .jsonl
-                ? nil : configuration.databasePath ?? directory.paths.defaultDatabase,
-            currentDirectory: context.currentDirectory, home: configuration.home)
+        guard configuration.storageType != .jsonl else { return LogSource(path: directory.path) }
+        return LogSource(path: configuration.databasePath ?? directory.paths.defaultDatabase, isDatabase: true)
     }
 
     /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory, and
