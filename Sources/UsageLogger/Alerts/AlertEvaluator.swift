@@ -35,16 +35,17 @@ struct AlertEvaluator {
             event.account = state.account
             return [event]
         case .usage(let reading):
-            var events: [AlertEvent] = []
-            if reading.state == "limited", state.remember("limit \(reading.time) \(reading.sessionID ?? "")") {
+            if reading.state == "limited" {
+                // Its windows are the statusline's last reading, looked at already: only the refusal is news.
+                guard state.remember("limit \(reading.time) \(reading.sessionID ?? "")") else { return [] }
                 let full = reading.windows.max { ($0.usedPercent ?? 0) < ($1.usedPercent ?? 0) }
                 var event = AlertEvent(kind: .limitHit, time: reading.time, window: full?.name)
                 event.usedPercent = full?.usedPercent
                 event.resetsAt = full?.resetsAt
                 event.account = state.account
-                events.append(event)
-                return events  // its windows are the statusline's last reading, already looked at
+                return [event]
             }
+            var events: [AlertEvent] = []
             for window in reading.windows {
                 guard let percent = window.usedPercent else { continue }
                 events += add(window, percent: percent, at: reading.time)

@@ -89,7 +89,10 @@ public struct AlertWatch {
         return reader
     }
 
-    private func loadState() -> AlertState {
+    private func loadState() -> AlertState { Self.loadState(in: directory) }
+
+    /// What the alerts of the log directory remember; empty when nothing (or nothing readable) is there.
+    static func loadState(in directory: String) -> AlertState {
         let path = LogPaths(directory: directory).alertsState
         guard FileSystem.refusal(at: path) == nil,
             let data = FileManager.default.contents(atPath: path), data.count < 1 << 20,

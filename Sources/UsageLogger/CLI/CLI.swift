@@ -75,6 +75,7 @@ public enum CLI {
         case .probe: return ProbeCommand.run(parsed, context: context)
         case .report: return ReportCommand.run(parsed, context: context)
         case .export: return ExportCommand.run(parsed, context: context)
+        case .alert: return AlertCommand.run(parsed, context: context)
         case .metrics: return MetricsCommand.run(parsed, context: context)
         case .setup: return SetupCommand.run(parsed, context: context)
         case .statusline, .hook, .help, .completions, .version: return .success  // handled above

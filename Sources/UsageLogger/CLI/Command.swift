@@ -3,7 +3,7 @@
 /// appears in all of them.
 enum Command: String, CaseIterable, Sendable {
     case statusline, setup, hook, run, once, append, `import`, config, doctor, probe, parse, report, export, metrics,
-        help,
+        alert, help,
         completions, version
 
     /// The command's declaration.
@@ -22,6 +22,7 @@ enum Command: String, CaseIterable, Sendable {
         case .parse: ParseCommand.spec
         case .report: ReportCommand.spec
         case .export: ExportCommand.spec
+        case .alert: AlertCommand.spec
         case .metrics: MetricsCommand.spec
         case .help: HelpCommand.spec
         case .completions: CompletionsCommand.spec

@@ -155,8 +155,10 @@ extension Console {
             errorLine(diagnostic.message)
         case .recordFailed(let error):
             errorLine(error.description)
-        case .metricsFailed(let problem):
+        case .metricsFailed(let problem), .alertsFailed(let problem):
             errorLine(problem)
+        case .alerted(let deliveries):
+            for delivery in deliveries { say(delivery) }
         case .reloaded:
             errorLine("configuration reloaded")
         case .reloadFailed(let error):
@@ -166,6 +168,16 @@ extension Console {
                 "note: \(path) was no longer the lock this companion held (the log directory was deleted or "
                     + "recreated); took it again")
         }
+    }
+
+    /// One alert and how its command went: always said (an alert is news), the failure with what the command said.
+    func say(_ delivery: AlertWatch.Delivery) {
+        let outcome = delivery.outcome
+        let result =
+            outcome.succeeded
+            ? "sent"
+            : "NOT sent: " + (outcome.problem ?? "the command exited with \(outcome.status.map(String.init) ?? "?")")
+        errorLine("alert (\(delivery.event.kind.rawValue)): \(delivery.event.summary) — \(result)")
     }
 
     /// Says why the companion ended, when that is news, and returns its exit code.

@@ -20,6 +20,10 @@ public struct Companion {
         case recordFailed(LogWriteError)
         /// `PET_METRICS_TEXTFILE` is set and the metrics could not be written (said each time: it is a fault to fix).
         case metricsFailed(String)
+        /// `PET_ALERT_COMMAND` ran for these alerts (each with how its command went).
+        case alerted([AlertWatch.Delivery])
+        /// The alerts could not be looked for (said each time; recording goes on).
+        case alertsFailed(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -105,7 +109,7 @@ public struct Companion {
                     // The statusline records this interval: the turn passes without a probe.
                     schedule.record(.usage, .success, nowMs: now)
                     onEvent(.statuslineRecords(screenDueAt: screenDueAt))
-                    refreshMetrics()
+                    afterRecords()
                     continue
                 case .never:  // reloaded into `statusline`
                     schedule.record(.usage, .success, nowMs: now)
@@ -113,9 +117,29 @@ public struct Companion {
                 }
             }
             probe(kind)
-            if !cancellation.isCancelled { refreshMetrics() }
+            if !cancellation.isCancelled { afterRecords() }
         }
         return .stopped
+    }
+
+    /// What follows each turn's records: the metrics file, then the alerts they call for.
+    private mutating func afterRecords() {
+        refreshMetrics()
+        checkAlerts()
+    }
+
+    /// With `PET_ALERT_COMMAND`: alerts for the records since the last look (the statusline's and hooks' too).
+    private func checkAlerts() {
+        guard context.configuration.alertCommand != nil else { return }
+        let watch = AlertWatch(
+            directory: directory.path, configuration: context.configuration,
+            environment: ClaudeCodeEnvironment.withoutSessionPlumbing(context.environment))
+        do {
+            let deliveries = try watch.check()
+            if !deliveries.isEmpty { onEvent(.alerted(deliveries)) }
+        } catch {
+            onEvent(.alertsFailed(error.description))
+        }
     }
 
     /// With `PET_METRICS_TEXTFILE`: the metrics file rewritten from the logs, so node_exporter serves what was

@@ -66,6 +66,16 @@ enum OnceCommand {
             }
             exitCode = worse(exitCode, ExitCode(outcome))
         }
+        if context.configuration.alertCommand != nil {
+            let watch = AlertWatch(
+                directory: directory.path, configuration: context.configuration,
+                environment: ClaudeCodeEnvironment.withoutSessionPlumbing(context.environment))
+            do {
+                for delivery in try watch.check() { context.console.say(delivery) }
+            } catch {
+                context.console.errorLine(error.description)  // never changes what the probes' exit code says
+            }
+        }
         return exitCode
     }
 
