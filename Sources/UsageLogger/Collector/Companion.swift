@@ -24,6 +24,8 @@ public struct Companion {
         case alerted([AlertWatch.Delivery])
         /// The alerts could not be looked for (said each time; recording goes on).
         case alertsFailed(String)
+        /// With SQLite storage, the database could not be brought up to date with the logs (`DatabaseCatchUp`).
+        case catchUpFailed(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -122,8 +124,16 @@ public struct Companion {
         return .stopped
     }
 
-    /// What follows each turn's records: the metrics file, then the alerts they call for.
+    /// What follows each turn's records: the database brought up to date (what the statusline and the hooks
+    /// could not add), the metrics file, then the alerts they call for.
     private mutating func afterRecords() {
+        if context.configuration.storageType != .jsonl {
+            do {
+                try DatabaseCatchUp(directory: directory.path, configuration: context.configuration).run()
+            } catch {
+                onEvent(.catchUpFailed(error.description))
+            }
+        }
         refreshMetrics()
         checkAlerts()
     }

@@ -72,6 +72,12 @@ public struct Configuration: Sendable, Equatable {
         maxSize = try Self.bounded(values.size(.maxSize), .maxSize, values)
         maxFiles = try Self.bounded(values.count(.maxFiles, minimum: 1), .maxFiles, values)
         databasePath = Self.expandingTilde(values.raw(.databasePath), home: home)
+        if let databasePath, !databasePath.hasPrefix("/") {
+            // The statusline and the hooks run in each project's directory: a relative path would scatter databases.
+            throw ConfigurationError(
+                variable: Setting.databasePath.name, value: databasePath,
+                allowed: "use an absolute path or one under ~/, e.g. ~/.claude/pets/logs/usage.db")
+        }
         warnFreeSpace = try Self.bounded(values.size(.warnFreeSpace), .warnFreeSpace, values)
         minimumFreeSpace = try Self.bounded(values.size(.minimumFreeSpace), .minimumFreeSpace, values)
         anonymizeEmail = try values.boolean(.anonymizeEmail)

@@ -30,13 +30,16 @@ public struct RecordSink: Sendable {
             databasePath: configuration.databasePath)
     }
 
+    /// The longest a caller with a bounded wait (`lockWaitMs`) waits for the database.
+    static let boundedDatabaseWaitMs = 100
+
     public func path(of log: LogName) -> String { storage == .sqlite ? databasePath : writer.path(of: log) }
 
     /// Stores `records` in `log`, all or none; `lockWaitMs` bounds the wait for the log's lock and the database's
     /// (see `LogWriter.append`).
     @discardableResult
-    public func append(_ records: [JSONValue], to log: LogName, lockWaitMs: Int? = nil, at date: Date = Date())
-        throws(LogWriteError) -> LogWriter.Report
+    public func append(_ records: [JSONValue], to log: LogName, lockWaitMs: Int? = nil) throws(LogWriteError)
+        -> LogWriter.Report
     {
         let values = records.map(privacy.apply)
         let lines = values.map { $0.serialized() }
@@ -51,16 +54,19 @@ public struct RecordSink: Sendable {
         guard storage != .jsonl, !records.isEmpty else { return report }
         let marker = DatabaseFailureMarker(paths: LogPaths(directory: writer.directory))
         do {
-            let database = try RecordDatabase(
-                path: databasePath, busyTimeoutMs: lockWaitMs ?? RecordDatabase.defaultBusyTimeoutMs)
+            // A caller that must not wait (the statusline, the hooks) waits for the database as briefly.
+            let wait = lockWaitMs.map { min($0, Self.boundedDatabaseWaitMs) } ?? RecordDatabase.defaultBusyTimeoutMs
+            let database = try RecordDatabase(path: databasePath, busyTimeoutMs: wait)
             try database.insert(Array(zip(lines, values)), into: log)
         } catch {
             guard storage == .hybrid else { throw .database(error) }
-            marker.failed(error, writer: writer, at: date)
+            // Busy for a caller that must not wait: not a failure; the next catch-up (`DatabaseCatchUp`) adds it.
+            if case .locked = error, lockWaitMs != nil { return report }
+            marker.failed(error, writer: writer)
             report.databaseFailure = error
             return report
         }
-        if storage == .hybrid { marker.succeeded(writer: writer, path: databasePath, at: date) }
+        if storage == .hybrid { marker.succeeded(writer: writer, path: databasePath) }
         return report
     }
 }

@@ -114,6 +114,17 @@ enum FileSystem {
         guard access(path, W_OK | X_OK) == 0 else { throw SystemCallError("write in", path: path) }
     }
 
+    /// When a file was last written (seconds since 1970), not following a final symbolic link; nil when missing.
+    static func modificationTime(of path: String) -> Double? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            return Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+            return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
+    }
+
     /// Bytes available to us on the file system holding `path`, or nil if it cannot be told.
     static func availableBytes(at path: String) -> Int64? {
         var info = statvfs()

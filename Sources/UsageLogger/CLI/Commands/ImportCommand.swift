@@ -37,24 +37,37 @@ enum ImportCommand {
         let source = arguments.value(of: from).map { absolute($0, context: context) } ?? directory.path
         let databasePath = configuration.databasePath ?? directory.paths.defaultDatabase
         let started = MonotonicClock.nowMilliseconds()
-        let database: RecordDatabase
-        do {
-            database = try RecordDatabase(path: databasePath)
-        } catch {
-            context.console.errorLine(error.description)
-            return exitCode(error)
-        }
         var progress = ProgressLine(console: context.console)
         let outcome: LogImporter.Outcome
         do {
-            outcome = try LogImporter(directory: source, database: database).run { progress.show($0) }
+            if source == directory.path {
+                // The configured logs: the database then knows it has them all, and a failure it had is over.
+                outcome = try DatabaseCatchUp(directory: source, configuration: configuration).run(whole: true) {
+                    progress.show($0)
+                }
+            } else {
+                outcome = try LogImporter(directory: source, database: RecordDatabase(path: databasePath)).run {
+                    progress.show($0)
+                }
+            }
+        } catch let error as LogImporter.Failure {
+            progress.clear()
+            switch error {
+            case .unreadable(.missingDirectory(let path)):
+                context.console.errorLine("no log directory at \(path); give the directory the logs are in with --from")
+                return .noInput
+            case .unreadable:
+                context.console.errorLine(error.description)
+                return .noInput
+            case .database(let failure):
+                context.console.errorLine(error.description)
+                return exitCode(failure)
+            }
         } catch {
             progress.clear()
-            context.console.errorLine(error.description)
-            switch error {
-            case .unreadable: return .noInput
-            case .database(let failure): return exitCode(failure)
-            }
+            let failure = error as? DatabaseError ?? .failed(path: databasePath, operation: "open", reason: "\(error)")
+            context.console.errorLine(failure.description)
+            return exitCode(failure)
         }
         progress.clear()
         let seconds = Double(MonotonicClock.nowMilliseconds() - started) / 1000

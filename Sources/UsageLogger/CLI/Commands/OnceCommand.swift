@@ -66,6 +66,13 @@ enum OnceCommand {
             }
             exitCode = worse(exitCode, ExitCode(outcome))
         }
+        if context.configuration.storageType != .jsonl {
+            do {
+                try DatabaseCatchUp(directory: directory.path, configuration: context.configuration).run()
+            } catch {
+                context.console.errorLine(error.description)  // the records are written; the probes' code stands
+            }
+        }
         if context.configuration.alertCommand != nil {
             let watch = AlertWatch(
                 directory: directory.path, configuration: context.configuration,

@@ -45,12 +45,28 @@ struct ReportArguments: Sendable, Equatable {
     }
 
     /// What is read when no `--logs` is given: the configured log directory, or with `PET_LOG_STORAGE_TYPE=sqlite|
-    /// hybrid` the database.
+    /// hybrid` the database, brought up to date with the logs first (`DatabaseCatchUp`: the whole logs after a
+    /// switch, with progress on a terminal). A `hybrid` database that cannot be brought up to date is said, and the
+    /// logs, which hold every record, are read instead.
     static func defaultSource(context: CommandContext) -> LogSource {
         let configuration = context.configuration
         let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
         guard configuration.storageType != .jsonl else { return LogSource(path: directory.path) }
-        return LogSource(path: configuration.databasePath ?? directory.paths.defaultDatabase, isDatabase: true)
+        let database = LogSource(path: configuration.databasePath ?? directory.paths.defaultDatabase, isDatabase: true)
+        var progress = ProgressLine(console: context.console)
+        defer { progress.clear() }
+        do {
+            try DatabaseCatchUp(directory: directory.path, configuration: configuration).run { progress.show($0) }
+        } catch {
+            // `sqlite`: the database is all there is, and reading it says what is wrong.
+            guard configuration.storageType == .hybrid, FileSystem.kind(of: directory.path) == .directory else {
+                return database
+            }
+            progress.clear()
+            context.console.errorLine("warning: \(error); reading the JSONL logs instead")
+            return LogSource(path: directory.path)
+        }
+        return database
     }
 
     /// Reads the shared options of `command`'s parsed line. `defaultDirectory` is the configured log directory, and
@@ -132,6 +148,12 @@ struct ReportArguments: Sendable, Equatable {
                     command: command)
             }
             let absolutePath = absolute(path, currentDirectory: currentDirectory, home: home)
+            if absolutePath.hasSuffix(".jsonl") || absolutePath.contains(".jsonl.") {
+                throw CommandLineError(
+                    "--logs '\(value)' is a log file; give its directory (every log and rotated file there is read) "
+                        + "or a database file (.db)",
+                    command: command)
+            }
             guard !named.contains(where: { $0.path == absolutePath }) else {
                 throw CommandLineError(
                     "--logs '\(value)' is given twice: its records would be counted twice; give each directory once",

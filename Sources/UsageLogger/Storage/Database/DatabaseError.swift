@@ -30,8 +30,9 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused(let path, let reason):
             "refusing to use the database \(path): \(reason); move it away (it was left untouched)"
         case .notADatabase(let path, let reason):
-            "\(path) is not a usable SQLite database (\(reason)); move it away and run `usage-logger import` to "
-                + "rebuild it from the JSONL logs"
+            "\(path) is not a usable SQLite database (\(reason)); move it away (`sqlite3 FILE .recover` may save what "
+                + "it holds) and run `usage-logger import` to rebuild it from the JSONL logs (with hybrid storage they "
+                + "hold every record)"
         case .locked(let path, let waitedMs):
             "the database \(path) stayed locked by another process for \(waitedMs) ms; nothing was written to it "
                 + "(`fuser \(path)` shows who holds it)"
@@ -42,8 +43,8 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
             "the database \(path) has schema version \(found), newer than the \(known) this usage-logger knows; "
                 + "update usage-logger, or set PET_LOG_DB_PATH to another file"
         case .missing(let path):
-            "no database at \(path): is PET_LOG_STORAGE_TYPE sqlite or hybrid and logging enabled? "
-                + "`usage-logger import` loads the JSONL logs into it"
+            "no database at \(path) (records go to one with PET_LOG_STORAGE_TYPE=sqlite or hybrid and logging "
+                + "enabled; `usage-logger import` loads the JSONL logs into it)"
         case .failed(let path, let operation, let reason):
             "the database \(path) failed to \(operation): \(reason)"
         }

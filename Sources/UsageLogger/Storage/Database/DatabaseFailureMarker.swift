@@ -12,9 +12,11 @@ import Foundation
 struct DatabaseFailureMarker {
     let paths: LogPaths
 
-    /// The database refused a record: records the failure if it is new. True when this call recorded it.
+    /// The database refused a record: records the failure if it is new, at the time it is noticed. True when this
+    /// call recorded it.
     @discardableResult
-    func failed(_ error: DatabaseError, writer: LogWriter, at date: Date) -> Bool {
+    func failed(_ error: DatabaseError, writer: LogWriter) -> Bool {
+        let date = Date()
         let descriptor = open(paths.databaseFailing, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { return false }  // already failing (or the directory is unusable: said elsewhere)
         try? SystemCall.writeAll(descriptor, Array("\(Timestamp.string(from: date)) \(error)\n".utf8))
@@ -27,8 +29,9 @@ struct DatabaseFailureMarker {
     }
 
     /// The database took a record: records that the failure is over, if there was one.
-    func succeeded(writer: LogWriter, path: String, at date: Date) {
+    func succeeded(writer: LogWriter, path: String) {
         guard access(paths.databaseFailing, F_OK) == 0, unlink(paths.databaseFailing) == 0 else { return }
+        let date = Date()  // now, not the record's time: after the "appeared" another process may have written
         let reason = "it takes records again; `usage-logger import` adds those it missed"
         _ = try? writer.append(
             [record(event: "resolved", path: path, reason: reason, at: date).serialized()], to: .diagnostics)

@@ -66,8 +66,10 @@ struct DatabaseRow {
         }
     }
 
-    /// The insert for `log`'s table; a line already there (same time and hash) is passed over.
-    static func insertSQL(_ log: LogName) -> String {
+    /// The insert for `log`'s table; a line already there (same time, hash and occurrence) is passed over. The
+    /// last parameter is the occurrence; `counted` computes it instead: one more than the identical lines of the
+    /// same time already stored (a record written now), where an import gives it from its own count of the log.
+    static func insertSQL(_ log: LogName, counted: Bool) -> String {
         let own: [String]
         switch log {
         case .usage: own = ["session_id", "source", "state", "error", "error_type", "duration_ms"]
@@ -80,16 +82,24 @@ struct DatabaseRow {
             ]
         case .alerts: own = ["event", "window", "threshold", "used_percent", "command_status"]
         }
-        let names = ["time", "timestamp"] + own + ["record", "record_hash"]
-        return "INSERT OR IGNORE INTO \(DatabaseSchema.table(of: log)) (\(names.joined(separator: ", "))) VALUES ("
-            + names.indices.map { "?\($0 + 1)" }.joined(separator: ", ") + ")"
+        let table = DatabaseSchema.table(of: log)
+        let names = ["time", "timestamp"] + own + ["record", "record_hash", "occurrence"]
+        let values = names.indices.map { "?\($0 + 1)" }
+        let occurrence =
+            counted
+            ? "(SELECT count(*) FROM \(table) WHERE time = ?1 AND record_hash = ?\(names.count - 1))"
+            : values[values.count - 1]
+        return "INSERT OR IGNORE INTO \(table) (\(names.joined(separator: ", "))) VALUES ("
+            + (values.dropLast() + [occurrence]).joined(separator: ", ") + ")"
     }
 
     static let insertSampleSQL =
         "INSERT INTO usage_samples (probe_id, time, timestamp, window, used_percent, resets_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 
-    var values: [SQLiteValue?] {
+    /// The insert's parameters: with the occurrence for an import's insert, without for a counted one.
+    func values(occurrence: Int?) -> [SQLiteValue?] {
         [.real(time), .text(timestamp)] + columns + [.text(line), .integer(hash)]
+            + (occurrence.map { [.integer(Int64($0))] } ?? [])
     }
 
     /// 64-bit FNV-1a: fast, and with the time beside it a collision between two different lines is out of reach.

@@ -4,12 +4,15 @@
 ///
 /// Every table keeps the whole record as written to the JSONL log (`record`), so nothing a record holds is lost and
 /// `report` reads the database exactly as it reads the logs; the other columns are the fields people query, with
-/// `time` (seconds since 1970, UTC) indexed. `(time, record_hash)` is unique: importing the same line twice adds
-/// nothing.
+/// `time` (seconds since 1970, UTC) indexed. `(time, record_hash, occurrence)` is unique, `occurrence` counting
+/// identical lines of the same time (two `append`s of one line in the same millisecond are two records): importing
+/// a log twice adds nothing, and adds exactly the lines the database lacks.
 enum DatabaseSchema {
     static let migrations: [String] = [
-        // 1: usage probes and their window samples, status snapshots, diagnostic events.
+        // 1: usage probes and their window samples, status snapshots, diagnostic events; what the database knows
+        // about itself (`meta`: when the logs were imported whole).
         """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE usage_probes (
             id INTEGER PRIMARY KEY,
             time REAL NOT NULL,
@@ -21,9 +24,10 @@ enum DatabaseSchema {
             error_type TEXT,
             duration_ms INTEGER,
             record TEXT NOT NULL,
-            record_hash INTEGER NOT NULL
+            record_hash INTEGER NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0
         );
-        CREATE UNIQUE INDEX usage_probes_time ON usage_probes (time, record_hash);
+        CREATE UNIQUE INDEX usage_probes_time ON usage_probes (time, record_hash, occurrence);
         CREATE TABLE usage_samples (
             probe_id INTEGER NOT NULL REFERENCES usage_probes (id) ON DELETE CASCADE,
             time REAL NOT NULL,
@@ -45,9 +49,10 @@ enum DatabaseSchema {
             model TEXT,
             error TEXT,
             record TEXT NOT NULL,
-            record_hash INTEGER NOT NULL
+            record_hash INTEGER NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0
         );
-        CREATE UNIQUE INDEX status_snapshots_time ON status_snapshots (time, record_hash);
+        CREATE UNIQUE INDEX status_snapshots_time ON status_snapshots (time, record_hash, occurrence);
         CREATE TABLE diagnostic_events (
             id INTEGER PRIMARY KEY,
             time REAL NOT NULL,
@@ -58,9 +63,10 @@ enum DatabaseSchema {
             event TEXT,
             message TEXT,
             record TEXT NOT NULL,
-            record_hash INTEGER NOT NULL
+            record_hash INTEGER NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0
         );
-        CREATE UNIQUE INDEX diagnostic_events_time ON diagnostic_events (time, record_hash);
+        CREATE UNIQUE INDEX diagnostic_events_time ON diagnostic_events (time, record_hash, occurrence);
         """,
         // 2: one row per Claude Code session, from the hooks (`sessions.jsonl`); `time` is when it ended.
         """
@@ -78,9 +84,10 @@ enum DatabaseSchema {
             cost_usd REAL,
             limit_hits INTEGER,
             record TEXT NOT NULL,
-            record_hash INTEGER NOT NULL
+            record_hash INTEGER NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0
         );
-        CREATE UNIQUE INDEX sessions_time ON sessions (time, record_hash);
+        CREATE UNIQUE INDEX sessions_time ON sessions (time, record_hash, occurrence);
         """,
         // 3: each alert and how its command went (`alerts.jsonl`); `time` is when it was delivered.
         """
@@ -94,9 +101,10 @@ enum DatabaseSchema {
             used_percent REAL,
             command_status INTEGER,
             record TEXT NOT NULL,
-            record_hash INTEGER NOT NULL
+            record_hash INTEGER NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0
         );
-        CREATE UNIQUE INDEX alerts_time ON alerts (time, record_hash);
+        CREATE UNIQUE INDEX alerts_time ON alerts (time, record_hash, occurrence);
         """,
     ]
 

@@ -1,11 +1,21 @@
 /// Loads a directory's JSONL logs (rotated files included, oldest first) into the database, in batches of one
-/// transaction each. Idempotent: a line already in the database (same time, same bytes) is passed over, so running
-/// it twice adds nothing, and after a `hybrid` database failure it adds exactly what the database missed. Lines that
-/// are not records (torn, not JSON, no time) are counted, not imported: the report skips them too.
+/// transaction each. Idempotent: a line already in the database (same time, same bytes, same count of identical
+/// lines before it) is passed over, so running it twice adds nothing, and after a `hybrid` database failure it adds
+/// exactly what the database missed. Lines that are not records (torn, not JSON, no time) are counted, not
+/// imported: the report skips them too.
+///
+/// `catchUp` looks only at the last hour before the newest record the database has of each log (what `hybrid`
+/// writers may have failed to add, a lock being busy): files last written before it are not opened, and older lines
+/// are passed over on their timestamp without being parsed.
 public struct LogImporter {
     public let directory: String
     public let database: RecordDatabase
     public var batchSize = 2000
+    /// Only lines from an hour before the database's newest record of each log (see above).
+    public var catchUp = false
+
+    /// How far back of the newest record a catch-up looks.
+    static let catchUpWindow: Double = 3600
 
     public init(directory: String, database: RecordDatabase) {
         self.directory = directory
@@ -49,15 +59,28 @@ public struct LogImporter {
     public func run(progress: (Progress) -> Void = { _ in }) throws(Failure) -> Outcome {
         let names: [String]
         do { names = try ReportLogReader.fileNames(in: directory) } catch { throw .unreadable(error) }
-        let files = LogName.allCases.flatMap { log in
-            ReportLogReader.files(of: log, among: names).map { (log: log, path: directory + "/" + $0) }
+        var files: [(log: LogName, path: String, cutoff: Double?)] = []
+        for log in LogName.allCases {
+            var cutoff: Double?
+            if catchUp {
+                do { cutoff = try database.lastRecordTime(of: log).map { $0 - Self.catchUpWindow } } catch {
+                    throw .database(error)
+                }
+            }
+            for name in ReportLogReader.files(of: log, among: names) {
+                let path = directory + "/" + name
+                // A file last written before the cutoff holds nothing newer: not even opened.
+                if let cutoff, let written = FileSystem.modificationTime(of: path), written < cutoff { continue }
+                files.append((log, path, cutoff))
+            }
         }
         var outcome = Outcome()
         let total = files.reduce(Int64(0)) { $0 + FileSystem.size(of: $1.path) }
         for file in files {
             let size = FileSystem.size(of: file.path)
             let before = outcome.bytes
-            try importFile(file.path, log: file.log, into: &outcome) { done in
+            var counter = OccurrenceCounter()
+            try importFile(file.path, log: file.log, cutoff: file.cutoff, counter: &counter, into: &outcome) { done in
                 progress(Progress(file: file.path, bytesDone: before + done, bytesTotal: total))
             }
             outcome.bytes += size
@@ -67,20 +90,21 @@ public struct LogImporter {
     }
 
     private func importFile(
-        _ path: String, log: LogName, into outcome: inout Outcome, progress: (Int64) -> Void
+        _ path: String, log: LogName, cutoff: Double?, counter: inout OccurrenceCounter, into outcome: inout Outcome,
+        progress: (Int64) -> Void
     ) throws(Failure) {
         let reader: LineReader?
         do { reader = try LineReader(path: path, noFollow: true) } catch { throw .unreadable(error) }
         guard let reader else { return }  // rotated away since the directory was listed
-        var batch: [(line: String, value: JSONValue)] = []
+        var batch: [(row: DatabaseRow, occurrence: Int?)] = []
         var bytesRead: Int64 = 0
+        var time = RecordTime()
         func flush() throws(Failure) {
             guard !batch.isEmpty else { return }
             do {
-                let result = try database.insert(batch, into: log)
-                outcome.added[log, default: 0] += result.added
-                outcome.present += batch.count - result.added - result.skipped
-                outcome.skipped += result.skipped
+                let added = try database.insert(batch, into: log)
+                outcome.added[log, default: 0] += added
+                outcome.present += batch.count - added
             } catch {
                 throw .database(error)
             }
@@ -97,13 +121,48 @@ public struct LogImporter {
             }
             bytesRead += Int64(bytes.count + 1)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            guard let value = try? JSONParser.parse(Array(bytes)), case .object = value else {
+            if let cutoff, let written = Self.leadingTimestamp(bytes, &time), written < cutoff { continue }
+            guard let value = try? JSONParser.parse(Array(bytes)), case .object = value,
+                let row = DatabaseRow(log: log, record: value, line: String(decoding: bytes, as: UTF8.self))
+            else {
                 outcome.skipped += 1
                 continue
             }
-            batch.append((String(decoding: bytes, as: UTF8.self), value))
+            // Identical lines of the same time are told apart by their order; a catch-up that starts at a cutoff
+            // sees every line of a time it looks at, so it counts them the same way.
+            batch.append((row, counter.next(time: row.time, hash: row.hash)))
             if batch.count >= batchSize { try flush() }
         }
         try flush()
+    }
+
+    /// The time of a line written as usage-logger writes (`{"timestamp":"2026-…Z",…`), read without parsing it.
+    private static func leadingTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ time: inout RecordTime) -> Double? {
+        let prefix = leadingKey
+        guard bytes.count > prefix.count + 24, bytes.starts(with: prefix) else { return nil }
+        return time.seconds(UnsafeBufferPointer(rebasing: bytes[prefix.count..<(prefix.count + 24)]))
+    }
+
+    private static let leadingKey = Array(#"{"timestamp":""#.utf8)
+}
+
+/// Counts identical lines (same time, same hash) of one log file as they come, to give each its occurrence;
+/// forgets times long past, since lines come nearly in time order.
+struct OccurrenceCounter {
+    private struct Key: Hashable {
+        var time: Double
+        var hash: Int64
+    }
+
+    private var seen: [Key: Int] = [:]
+    private var newest = -Double.infinity
+
+    mutating func next(time: Double, hash: Int64) -> Int {
+        let key = Key(time: time, hash: hash)
+        let occurrence = seen[key, default: 0]
+        seen[key] = occurrence + 1
+        newest = max(newest, time)
+        if seen.count > 100_000 { seen = seen.filter { $0.key.time > newest - 3600 } }
+        return occurrence
     }
 }

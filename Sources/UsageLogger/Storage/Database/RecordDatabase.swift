@@ -13,7 +13,7 @@ import Foundation
 public final class RecordDatabase {
     public let path: String
     private let connection: SQLiteConnection
-    private var inserts: [LogName: SQLiteStatement] = [:]
+    private var inserts: [String: SQLiteStatement] = [:]
     private var insertSample: SQLiteStatement?
 
     /// How long a writer waits for another by default: the companion, `once` and `import` can afford it.
@@ -47,22 +47,27 @@ public final class RecordDatabase {
         get throws(DatabaseError) { Int(try connection.integer("PRAGMA user_version")) }
     }
 
-    /// Adds `records` (each with the exact line the JSONL log holds or would hold) to `log`'s table in one
-    /// transaction; lines already there are passed over. Returns how many were added and how many had no time.
+    /// Adds `records` (each with the exact line the JSONL log holds) to `log`'s table in one transaction, as
+    /// records written now: a line identical to one of the same time already there is another record (its
+    /// occurrence counts up). Returns how many were added and how many had no time.
     @discardableResult
     public func insert(_ records: [(line: String, value: JSONValue)], into log: LogName) throws(DatabaseError)
         -> (added: Int, skipped: Int)
     {
-        try connection.writeTransaction { () throws(DatabaseError) -> (Int, Int) in
+        let rows = records.map { DatabaseRow(log: log, record: $0.value, line: $0.line) }
+        let added = try insert(rows.compactMap { $0.map { ($0, nil) } }, into: log)
+        return (added, rows.count { $0 == nil })
+    }
+
+    /// Adds `rows` to `log`'s table in one transaction. An occurrence given (an import, which counts identical
+    /// lines of the same time in the log itself) makes a row already there a no-op; nil counts it as a new record.
+    /// Returns how many rows were added.
+    func insert(_ rows: [(row: DatabaseRow, occurrence: Int?)], into log: LogName) throws(DatabaseError) -> Int {
+        try connection.writeTransaction { () throws(DatabaseError) -> Int in
             var added = 0
-            var skipped = 0
-            for record in records {
-                guard let row = DatabaseRow(log: log, record: record.value, line: record.line) else {
-                    skipped += 1
-                    continue
-                }
-                let insert = try statement(for: log)
-                try insert.run(row.values)
+            for (row, occurrence) in rows {
+                let insert = try statement(for: log, counted: occurrence == nil)
+                try insert.run(row.values(occurrence: occurrence))
                 guard insert.changes == 1 else { continue }
                 added += 1
                 guard !row.samples.isEmpty else { continue }
@@ -75,7 +80,7 @@ public final class RecordDatabase {
                     ])
                 }
             }
-            return (added, skipped)
+            return added
         }
     }
 
@@ -84,7 +89,8 @@ public final class RecordDatabase {
         Int(try connection.integer("SELECT count(*) FROM \(DatabaseSchema.table(of: log))"))
     }
 
-    /// When the newest record of `log` was written, in seconds since 1970; nil when there is none.
+    /// The time of the newest record of `log` (for `sessions`, the newest end), in seconds since 1970; nil when
+    /// there is none.
     public func lastRecordTime(of log: LogName) throws(DatabaseError) -> Double? {
         let statement = try connection.prepare("SELECT max(time) FROM \(DatabaseSchema.table(of: log))")
         defer { statement.reset() }
@@ -101,6 +107,28 @@ public final class RecordDatabase {
         return statement
     }
 
+    /// A value of the `meta` table, or nil.
+    func meta(_ key: String) throws(DatabaseError) -> String? {
+        let statement = try connection.prepare("SELECT value FROM meta WHERE key = ?1")
+        defer { statement.reset() }
+        try statement.bind([.text(key)])
+        guard try statement.step() else { return nil }
+        return statement.text(0)
+    }
+
+    func setMeta(_ key: String, _ value: String) throws(DatabaseError) {
+        try connection.writeTransaction { () throws(DatabaseError) in
+            try connection.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)").run([
+                .text(key), .text(value),
+            ])
+        }
+    }
+
+    /// Runs `sql` on the database (tests, and people with their own clean-ups).
+    func execute(_ sql: String) throws(DatabaseError) {
+        try connection.execute(sql, operation: "run \(sql.prefix(40))")
+    }
+
     /// SQLite's own check of the file (`PRAGMA quick_check`): "ok", or what is damaged.
     public func quickCheck() throws(DatabaseError) -> String {
         let statement = try connection.prepare("PRAGMA quick_check")
@@ -109,10 +137,11 @@ public final class RecordDatabase {
         return statement.text(0) ?? "ok"
     }
 
-    private func statement(for log: LogName) throws(DatabaseError) -> SQLiteStatement {
-        if let prepared = inserts[log] { return prepared }
-        let prepared = try connection.prepare(DatabaseRow.insertSQL(log))
-        inserts[log] = prepared
+    private func statement(for log: LogName, counted: Bool) throws(DatabaseError) -> SQLiteStatement {
+        let key = "\(log.rawValue) \(counted)"
+        if let prepared = inserts[key] { return prepared }
+        let prepared = try connection.prepare(DatabaseRow.insertSQL(log, counted: counted))
+        inserts[key] = prepared
         return prepared
     }
 
