@@ -93,7 +93,7 @@ struct StatuslineStorageBench {
             var note = String(format: "%.2fx jsonl (p95 %.2fx)", stats.median / jsonl.median, stats.p95 / jsonl.p95)
             if storage == "jsonl" { note = "baseline of the row; \(times[storage]?.count ?? 0) runs, interleaved" }
             note += String(format: "; %.2fx jsonl with nothing due", stats.median / floor.median)
-            row("\(title): \(storage)", String(format: "median %.2f, p95 %.2f ms", stats.median, stats.p95), note)
+            row("\(title): \(storage)", String(format: "median %.1f, p95 %.1f ms", stats.median, stats.p95), note)
         }
     }
 
@@ -113,7 +113,7 @@ struct StatuslineStorageBench {
         for _ in 0..<20 { _ = spawnTimed([binary, "statusline"], stdinPath: sample, environment: loud) }
         let seenByQuiet = FileManager.default.fileExists(atPath: marker)
         row(
-            "  database opened by 20 renders that record nothing", seenByQuiet ? "YES (a bug)" : "no",
+            "  20 quiet renders opened the database", seenByQuiet ? "YES (a bug)" : "no",
             "hybrid, PET_LOG_DB_PATH a directory: the recording render left the marker: \(seenByRecording ? "yes" : "NO")"
         )
 
