@@ -179,6 +179,62 @@ if CommandLine.arguments.contains("--hooks") {
     exit(0)
 }
 
+/// SQLite storage (PET_LOG_STORAGE_TYPE): `import` of a year of logs (in `year`, generated when empty; else in the
+/// scratch directory) and the report from the database against from the JSONL.
+func importRows(year: String?) throws {
+    let directory = year ?? scratch + "/sqlite-year"
+    defer { if year == nil { try? FileManager.default.removeItem(atPath: directory) } }
+    try ImportBench(binary: binary, scratch: scratch, environment: environment).run(directory: directory, row: row)
+}
+
+/// SQLite storage: the statusline per storage type (`runs` renders each, interleaved).
+func statuslineStorageRows(runs: Int) throws {
+    try StatuslineStorageBench(binary: binary, sample: sample, scratch: scratch + "/statusline-storage").run(
+        runs: runs, row: row)
+}
+
+/// SQLite storage: `writers` append processes at once, each running `appends` appends of `records` usage records
+/// one after another, with jsonl (the baseline), hybrid and sqlite storage.
+func databaseSoakRows(writers: Int, appends: Int, records: Int) {
+    let soak = DatabaseSoak(
+        binary: binary, directory: scratch + "/database-soak", writers: writers, appendsPerWriter: appends,
+        recordsPerAppend: records)
+    var baseline: Double?
+    for storage in ["jsonl", "hybrid", "sqlite"] {
+        let figures = soak.run(storage: storage)
+        let rate = Double(soak.records) / figures.seconds
+        var checks = ["\(figures.failedAppends) appends failed"]
+        if let jsonl = figures.jsonl { checks.append("JSONL: \(jsonl.missing) missing, \(jsonl.duplicates) twice") }
+        if let database = figures.database {
+            checks.append(
+                "database: \(database.missing) missing, \(database.duplicates) twice, \(database.samples) samples")
+        }
+        let ratio = baseline.map { String(format: "%.2fx the jsonl time; ", figures.seconds / $0) } ?? "baseline; "
+        if baseline == nil { baseline = figures.seconds }
+        row(
+            "writers: \(writers)x\(appends) appends of \(records) at once, \(storage)",
+            String(format: "%.2f s, %.0f records/s", figures.seconds, rate), ratio + checks.joined(separator: ", "))
+    }
+}
+
+// `usage-logger-bench ROOT --import [DIR]`: only the import and the report from the database, over the year of logs
+// in DIR (`--generate DIR` writes one; generated here when DIR is left out or empty).
+if let flag = CommandLine.arguments.firstIndex(of: "--import") {
+    try importRows(year: CommandLine.arguments.dropFirst(flag + 1).first)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
+// `usage-logger-bench ROOT --sqlite [DIR]`: every SQLite storage row: import and report (as --import), the
+// statusline per storage type, and writers at once on one database.
+if let flag = CommandLine.arguments.firstIndex(of: "--sqlite") {
+    try statuslineStorageRows(runs: 200)
+    databaseSoakRows(writers: 4, appends: 10, records: 50)
+    try importRows(year: CommandLine.arguments.dropFirst(flag + 1).first)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 print("usage-logger benchmarks, \(Date()), \(ProcessInfo.processInfo.processorCount) cores")
 print(String(repeating: "-", count: 100))
 
@@ -227,6 +283,10 @@ row(
 
 // 1c. the hook command: SessionEnd over 100 MB, StopFailure against the statusline.
 try hookBench.run(row: row)
+
+// 1d. the statusline with logging on for each PET_LOG_STORAGE_TYPE: renders that record nothing (and must not open
+//     the database) and renders that record.
+try statuslineStorageRows(runs: 200)
 
 // 2. probe overhead: a probe of a fake claude that prints and exits, against running that fake alone.
 let prober = Prober(configuration: configuration, environment: environment)
@@ -366,3 +426,6 @@ try reportRows(years: [1, 4])
 
 // 6b. `metrics` over a year of logs against `report --format json` in the same run (goal: within 2x).
 _ = try metricsBench.run(years: 1, row: row)
+// 7. SQLite storage: writers at once on one database, then the import of a year and the report from the database.
+databaseSoakRows(writers: 4, appends: 10, records: 50)
+try importRows(year: nil)

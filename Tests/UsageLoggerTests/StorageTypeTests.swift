@@ -56,7 +56,7 @@ struct StorageTypeTests {
             let (code, output) = Self.append(Self.lines, Self.environment(home, storage: "sqlite"))
             #expect(code == .ioError)
             #expect(output.standardError.contains("is not a usable SQLite database"))
-            #expect(output.standardError.contains("move it away and run `usage-logger import`"))
+            #expect(output.standardError.contains("move it away (`sqlite3 FILE .recover` may save what it holds)"))
         }
     }
 

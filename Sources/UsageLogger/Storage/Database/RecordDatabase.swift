@@ -154,11 +154,27 @@ public final class RecordDatabase {
 
     /// Write-ahead logging (readers never wait for the writer), foreign keys, then the current tables.
     private static func configure(_ connection: SQLiteConnection) throws(DatabaseError) {
-        let mode = try connection.prepare("PRAGMA journal_mode = WAL")
-        _ = try mode.step()
-        mode.reset()
+        try switchToWriteAheadLog(connection)
         try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", operation: "set its options")
         try DatabaseSchema.migrate(connection)
+    }
+
+    /// `PRAGMA journal_mode = WAL`, tried again while another process holds the lock, up to the busy timeout. A new
+    /// database starts in rollback mode, and switching it takes the write lock while holding a read lock: SQLite
+    /// answers SQLITE_BUSY at once then, without waiting in the busy handler (two such processes would deadlock), so
+    /// of several processes creating the database at once all but one failed ("locked for 5000 ms" without waiting).
+    private static func switchToWriteAheadLog(_ connection: SQLiteConnection) throws(DatabaseError) {
+        let deadline = MonotonicClock.nowMilliseconds() + Int64(connection.busyTimeoutMs)
+        while true {
+            do {
+                let mode = try connection.prepare("PRAGMA journal_mode = WAL")
+                defer { mode.reset() }
+                _ = try mode.step()
+                return
+            } catch .locked where MonotonicClock.nowMilliseconds() < deadline {
+                usleep(2_000)
+            }
+        }
     }
 
     /// Makes sure what SQLite will open is our own regular file with mode 0600, its directory exists (0700 when
