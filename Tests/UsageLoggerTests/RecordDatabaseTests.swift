@@ -28,7 +28,7 @@ struct RecordDatabaseTests {
 
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }
 
-    @Test("a usage record is one probe row and one sample per window; an identical record written again is another, imported again nothing")
+    @Test("a usage record is a probe row and a sample per window; written again another record, imported again none")
     func rowsAndSamples() throws {
         try withTemporaryDirectory { directory in
             let path = directory.path + "/usage.db"
