@@ -32,6 +32,10 @@ extension RealClaudeTests {
         environment["PET_LOG_DIR"] = logs
         environment["CLAUDE_CODE_MAX_RETRIES"] = "0"
         environment["PET_LOG_STORAGE_TYPE"] = "hybrid"
+        // Issue 15's alerts: the fake's 42 % crosses 40; its limit is a limit hit. Each must arrive exactly once.
+        let inbox = home + "/alerts-received"
+        environment["PET_ALERT_COMMAND"] = "/bin/sh -c 'cat >> \(inbox)'"
+        environment["PET_ALERT_THRESHOLDS"] = "40,95"
         defer { RealClaude.stopCompanion(logs) }
 
         let setup = Binary.shell(#""$UL" setup all --enable-logging"#, environment: environment)
@@ -86,16 +90,24 @@ extension RealClaudeTests {
         let doctor = Binary.shell(#""$UL" doctor"#, environment: environment)
         #expect(doctor.output.contains("✔ statusline"), "\(doctor.output)")
 
+        // `once` looks for alerts after its probe, as the companion does after each turn; then once more.
+        for _ in 0..<2 { _ = Binary.shell(#""$UL" once status"#, environment: environment) }
         RealClaude.stopCompanion(logs)
+        let alerts = logRecords(inbox)
+        #expect(alerts.filter { $0["event"]?.stringValue == "threshold" }.count == 1, "\(alerts)")
+        #expect(alerts.first { $0["event"]?.stringValue == "threshold" }?["threshold"]?.intValue == 40)
+        #expect(alerts.filter { $0["event"]?.stringValue == "limit_hit" }.count == 1, "\(alerts)")
         let database = try RecordDatabase(readingAt: logs + "/usage.db")
         for log in LogName.allCases {
             let stored = try database.count(log)
             #expect(stored == logRecords(logs + "/" + log.fileName).count, "\(log)")
         }
+        let fromLogs = Binary.shell(
+            #""$UL" report hits --logs "$0""#.replacingOccurrences(of: "$0", with: logs), environment: environment)
         let fromDatabase = Binary.shell(
             #""$UL" report hits --logs "$0""#.replacingOccurrences(of: "$0", with: logs + "/usage.db"),
             environment: environment)
-        #expect(fromDatabase.output == report.output, "\(fromDatabase.error)")
+        #expect(fromDatabase.output == fromLogs.output, "\(fromDatabase.error)")
         #expect(FileSystem.kind(of: logs + "/database-failing") == .missing)
         let left = ProcessSweep.processes(carrying: "HOME") { $0 == home }
         #expect(left.isEmpty, "\(left)")

@@ -57,9 +57,9 @@ struct RecordSinkTests {
                 "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_CLAUDE_COMMAND": fakeClaude(in: home),
                 "PET_USAGE_LOGGING_ENABLED": "1", "PET_LOG_DIR": logs, "PET_PROBE_DIR": home.path + "/probe",
                 "PET_ANONYMIZE_EMAIL": "1", "PET_EXCLUDE_CWD": "1", "PET_MAX_CONSECUTIVE_FAILURES": "1",
-                "PET_USAGE_SOURCE": "command",
+                "PET_USAGE_SOURCE": "command", "PET_ALERT_COMMAND": "/bin/cat", "PET_ALERT_THRESHOLDS": "1",
             ]
-            // Probes and the diagnostics change log.
+            // Probes and the diagnostics change log; the alerts they call for (alerts.jsonl).
             #expect(
                 runCLI(["once"], environment: environment, currentDirectory: workingDirectory.path).code == .success)
             // The statusline's usage record.

@@ -12,7 +12,7 @@ struct ReportHealthView {
             lines.append(
                 "  " + (index == 0 ? "versions  " : "          ")
                     + ReportTerminalView.cell(labelled(version.label, version.version), 16)
-                    + " " + span + style.dim("  \(version.records) records"))
+                    + " " + span + style.dim("  \(version.records) record\(version.records == 1 ? "" : "s")"))
         }
         for change in report.changes.suffix(10) {
             lines.append(

@@ -15,7 +15,7 @@ enum ReportSummaryLine {
 
     /// `by day · 2200 records · 2 torn or invalid lines skipped`.
     static func details(_ report: Report) -> String {
-        var text = "by \(report.period.rawValue) · \(report.linesRead) records"
+        var text = "by \(report.period.rawValue) · \(report.linesRead) record\(report.linesRead == 1 ? "" : "s")"
         if report.skippedLines > 0 {
             text += " · \(report.skippedLines) torn or invalid line\(report.skippedLines == 1 ? "" : "s") skipped"
         }
