@@ -158,6 +158,18 @@ struct AlertWatchTests {
         }
     }
 
+    @Test("doctor says whether the alert command's program can be found")
+    func doctor() {
+        withTemporaryDirectory { home in
+            let (missingCode, missing) = runCLI(
+                ["doctor"], environment: Self.environment(home, command: "no-such-notifier --x"))
+            #expect(missingCode == .failure)
+            #expect(missing.standardOutput.contains("✘ alerts: PET_ALERT_COMMAND: 'no-such-notifier' was not found"))
+            let (_, found) = runCLI(["doctor"], environment: Self.environment(home, command: "cat"))
+            #expect(found.standardOutput.contains("✔ alerts: /usr/bin/cat at 80 %, 95 %, 100 %"))
+        }
+    }
+
     @Test("PET_ALERT_THRESHOLDS is checked: numbers from 1 to 100, else exit 78 naming it")
     func thresholdSetting() throws {
         let parsed = try Configuration(environment: ["PET_ALERT_THRESHOLDS": "100, 50%,75"])

@@ -20,8 +20,9 @@ enum DoctorCommand {
             whether its /usage probes run signed out while the statusline shows plan limits (a sign-in through
             CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline), and whether Claude Code's
             settings run usage-logger's statusline and hooks from a program that exists and is this usage-logger
-            (`usage-logger setup all` sets them), and what the settings cost per hour (probes of claude, API
-            requests, CPU seconds). Never prints credentials.
+            (`usage-logger setup all` sets them), what the settings cost per hour (probes of claude, API requests,
+            CPU seconds), with SQLite storage whether the database opens, is sound and current, and with alerts
+            whether PET_ALERT_COMMAND's program can be found. Never prints credentials.
             """,
         exitCodes: [
             .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),
@@ -34,6 +35,7 @@ enum DoctorCommand {
         checks += DoctorLogChecks(context: context).checks()
         checks += DoctorSetupChecks(context: context).checks()
         checks.append(DoctorFootprintCheck.check(context))
+        checks.append(DoctorAlertCheck.check(context))
         for check in checks {
             context.console.line("\(check.level.rawValue) \(check.title): \(check.detail)")
             if let fix = check.fix, check.level != .ok { context.console.line("    fix: \(fix)") }
