@@ -1,0 +1,6 @@
+/// A value bound to a statement's parameter.
+enum SQLiteValue: Sendable, Equatable {
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
