@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The metrics as a file for node_exporter's textfile collector (`--collector.textfile.directory=DIR`): written to
 /// `DIR/usage_logger.prom` through a temporary file and a rename, so the collector never reads half of it (its
 /// temporary name does not end in `.prom`, which the collector passes over).
@@ -31,34 +25,13 @@ public enum MetricsTextfile {
         }
         let path = directory + "/" + fileName
         do {
-            try replace(path, with: Array(text.utf8))
+            // 0644: node_exporter often runs as another user (the metrics hold no secret); no fsyncs, since the next
+            // record rewrites it.
+            try AtomicFile.write(Array(text.utf8), to: path, durable: false, mode: 0o644)
         } catch {
             throw Failure(description: "cannot write \(path): \(error); check the directory's permissions")
         }
         return path
-    }
-
-    /// A temporary file beside `path`, mode 0644, then `rename`: like `AtomicFile`, but readable by a node_exporter
-    /// running as another user (metrics hold no secret), and without fsyncs (the next record rewrites it).
-    private static func replace(_ path: String, with bytes: [UInt8]) throws {
-        if let reason = FileSystem.refusal(at: path) { throw RefusedFile(path: path, reason: reason) }
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = try SystemCall.retrying("create", path: temporary) {
-            open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
-        do {
-            defer { SystemCall.closeQuietly(descriptor) }
-            try SystemCall.changeMode(descriptor, 0o644, path: temporary)
-            try SystemCall.writeAll(descriptor, bytes, path: temporary)
-        } catch {
-            SystemCall.removeQuietly(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let failure = SystemCallError("rename", path: path)
-            SystemCall.removeQuietly(temporary)
-            throw failure
-        }
     }
 
     /// The state `follower` reads now, written: what the companion does after each record (reading only what was
