@@ -34,7 +34,10 @@ enum ImportCommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> ExitCode {
         let configuration = context.configuration
         let directory = LogDirectory.choose(configuration: configuration, currentDirectory: context.currentDirectory)
-        let source = arguments.value(of: from).map { absolute($0, context: context) } ?? directory.path
+        let source =
+            arguments.value(of: from).map {
+                ReportArguments.absolute($0, currentDirectory: context.currentDirectory, home: configuration.home)
+            } ?? directory.path
         let databasePath = configuration.databasePath ?? directory.paths.defaultDatabase
         let started = MonotonicClock.nowMilliseconds()
         var progress = ProgressLine(console: context.console)
@@ -103,13 +106,5 @@ enum ImportCommand {
         case .refused, .readOnly, .missing: .cannotCreate
         default: .ioError
         }
-    }
-
-    private static func absolute(_ path: String, context: CommandContext) -> String {
-        var path = path
-        if path == "~" || path.hasPrefix("~/") { path = context.configuration.home + path.dropFirst() }
-        if !path.hasPrefix("/") { path = context.currentDirectory + "/" + path }
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        return path
     }
 }

@@ -196,7 +196,8 @@ struct ReportArguments: Sendable, Equatable {
         return tails
     }
 
-    private static func absolute(_ path: String, currentDirectory: String, home: String) -> String {
+    /// `path` from `currentDirectory`, `~/` from `home`, without a trailing slash.
+    static func absolute(_ path: String, currentDirectory: String, home: String) -> String {
         var path = path
         if path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
         if !path.hasPrefix("/") { path = currentDirectory + "/" + path }
