@@ -225,6 +225,13 @@ if let flag = CommandLine.arguments.firstIndex(of: "--import") {
     exit(0)
 }
 
+// `usage-logger-bench ROOT --statusline-storage`: only the statusline per storage type.
+if CommandLine.arguments.contains("--statusline-storage") {
+    try statuslineStorageRows(runs: 200)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // `usage-logger-bench ROOT --sqlite [DIR]`: every SQLite storage row: import and report (as --import), the
 // statusline per storage type, and writers at once on one database.
 if let flag = CommandLine.arguments.firstIndex(of: "--sqlite") {

@@ -56,7 +56,7 @@ public struct RecordSink: Sendable {
         do {
             // A caller that must not wait (the statusline, the hooks) waits for the database as briefly.
             let wait = lockWaitMs.map { min($0, Self.boundedDatabaseWaitMs) } ?? RecordDatabase.defaultBusyTimeoutMs
-            let database = try RecordDatabase(path: databasePath, busyTimeoutMs: wait)
+            let database = try RecordDatabase(path: databasePath, busyTimeoutMs: wait, quick: lockWaitMs != nil)
             try database.insert(Array(zip(lines, values)), into: log)
         } catch {
             guard storage == .hybrid else { throw .database(error) }

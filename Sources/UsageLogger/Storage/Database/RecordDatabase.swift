@@ -20,11 +20,13 @@ public final class RecordDatabase {
     public static let defaultBusyTimeoutMs = 5000
 
     /// Opens the database at `path` for writing, creating it (and a missing directory) when needed, and brings its
-    /// tables to the current version.
-    public init(path: String, busyTimeoutMs: Int = defaultBusyTimeoutMs) throws(DatabaseError) {
+    /// tables to the current version. `quick`: a writer that must not wait (the statusline, the hooks) leaves the
+    /// checkpoint of the write-ahead log, and its disk syncs, to the next patient writer.
+    public init(path: String, busyTimeoutMs: Int = defaultBusyTimeoutMs, quick: Bool = false) throws(DatabaseError) {
         self.path = path
         try Self.prepareFile(path)
         connection = try SQLiteConnection(path: path, busyTimeoutMs: busyTimeoutMs)
+        if quick { connection.skipCheckpointOnClose() }
         try Self.configure(connection)
     }
 

@@ -41,6 +41,12 @@ final class SQLiteConnection {
         return SQLiteStatement(statement, connection: self)
     }
 
+    /// Closing will not checkpoint the write-ahead log (nor sync the disk): for a writer that must be quick, the
+    /// next patient one (the companion, `once`, `report`) does it.
+    func skipCheckpointOnClose() {
+        _ = CSQLiteSkipCheckpointOnClose(handle)
+    }
+
     /// The row id the last insert gave.
     var lastInsertedRow: Int64 { sqlite3_last_insert_rowid(handle) }
 
