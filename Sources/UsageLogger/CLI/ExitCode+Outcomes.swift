@@ -155,7 +155,7 @@ extension Console {
             errorLine(diagnostic.message)
         case .recordFailed(let error):
             errorLine(error.description)
-        case .metricsFailed(let problem):
+        case .metricsFailed(let problem), .telemetry(let problem):
             errorLine(problem)
         case .reloaded:
             errorLine("configuration reloaded")

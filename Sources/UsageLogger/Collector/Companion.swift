@@ -20,6 +20,8 @@ public struct Companion {
         case recordFailed(LogWriteError)
         /// `PET_METRICS_TEXTFILE` is set and the metrics could not be written (said each time: it is a fault to fix).
         case metricsFailed(String)
+        /// `PET_OTLP_ENDPOINT` is set and the push has news: a new problem (said once), or the collector is back.
+        case telemetry(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -60,6 +62,8 @@ public struct Companion {
     private var probes = 0
     /// With `PET_METRICS_TEXTFILE`: the logs' metrics, kept up to date a few lines at a time.
     private var metrics: MetricsFollower?
+    /// With `PET_OTLP_ENDPOINT`: the OpenTelemetry push, which follows the logs on its own.
+    private var telemetry: OTLPPush?
 
     init(
         context: CollectorContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
@@ -106,6 +110,7 @@ public struct Companion {
                     schedule.record(.usage, .success, nowMs: now)
                     onEvent(.statuslineRecords(screenDueAt: screenDueAt))
                     refreshMetrics()
+                    pushTelemetry()
                     continue
                 case .never:  // reloaded into `statusline`
                     schedule.record(.usage, .success, nowMs: now)
@@ -113,7 +118,10 @@ public struct Companion {
                 }
             }
             probe(kind)
-            if !cancellation.isCancelled { refreshMetrics() }
+            if !cancellation.isCancelled {
+                refreshMetrics()
+                pushTelemetry()
+            }
         }
         return .stopped
     }
@@ -136,6 +144,17 @@ public struct Companion {
         } catch {
             onEvent(.metricsFailed(error.description))
         }
+    }
+
+    /// With `PET_OTLP_ENDPOINT`: what was just recorded pushed to the collector, within `PET_OTLP_TIMEOUT`.
+    private mutating func pushTelemetry() {
+        guard context.configuration.otlp != nil else { return }
+        let push = telemetry ?? OTLPPush(logDirectory: directory.path, configuration: context.configuration)
+        push.configuration = context.configuration
+        telemetry = push
+        let report = push.push()
+        if let problem = report.problem { onEvent(.telemetry(problem)) }
+        if report.recovered { onEvent(.telemetry("OTLP collector reachable again; sent \(report.sent) payloads")) }
     }
 
     private mutating func probe(_ kind: ProbeKind) {

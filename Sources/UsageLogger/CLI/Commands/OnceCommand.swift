@@ -66,7 +66,20 @@ enum OnceCommand {
             }
             exitCode = worse(exitCode, ExitCode(outcome))
         }
+        pushTelemetry(directory, context: context)
         return exitCode
+    }
+
+    /// With `PET_OTLP_ENDPOINT`: the records pushed to the collector (also on a `--due` run that probed nothing:
+    /// the statusline's records, and what waits in the spool). Never changes the exit code; a problem is said
+    /// once, not on every cron run.
+    private static func pushTelemetry(_ directory: LogDirectory, context: CommandContext) {
+        guard context.configuration.otlp != nil else { return }
+        let report = OTLPPush(logDirectory: directory.path, configuration: context.configuration).push()
+        if let problem = report.problem { context.console.errorLine("warning: \(problem)") }
+        if report.recovered {
+            context.console.errorLine("OTLP collector reachable again; sent \(report.sent) payloads")
+        }
     }
 
     /// Why `--due` leaves `kind` alone now, or nil to probe it: the same rules as the companion's.
