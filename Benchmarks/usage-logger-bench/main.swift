@@ -163,6 +163,16 @@ if let flag = CommandLine.arguments.firstIndex(of: "--metrics") {
     exit(0)
 }
 
+let otlpBench = OTLPBench(configuration: configuration, environment: environment, scratch: scratch)
+
+// `usage-logger-bench ROOT --otlp [TURNS]`: only the CPU an OpenTelemetry push adds to a companion turn.
+if let flag = CommandLine.arguments.firstIndex(of: "--otlp") {
+    let turns = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }.first ?? 200
+    try otlpBench.run(turns: turns, row: row)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // `usage-logger-bench ROOT --report [YEARS]`: only the report's rows, at 1 year or the YEARS given (e.g. 1 4).
 if let flag = CommandLine.arguments.firstIndex(of: "--report") {
     let years = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }
@@ -366,3 +376,6 @@ try reportRows(years: [1, 4])
 
 // 6b. `metrics` over a year of logs against `report --format json` in the same run (goal: within 2x).
 _ = try metricsBench.run(years: 1, row: row)
+
+// 6c. The CPU an OpenTelemetry push adds to a companion turn (goal: at most 5 ms).
+try otlpBench.run(turns: 200, row: row)

@@ -18,6 +18,8 @@ enum OnceCommand {
             The cron-style one-shot: runs the probe(s) (default: all, /status first), parses the screens and appends
             the records to usage.jsonl and status.jsonl in the log directory; changes in installation warnings go
             to diagnostics.jsonl. Does nothing but say how to turn it on while PET_USAGE_LOGGING_ENABLED is off.
+            With PET_OTLP_ENDPOINT it then pushes the metrics, limit hits and warning changes to the OpenTelemetry
+            collector (within PET_OTLP_TIMEOUT; what cannot be sent waits on disk for the next run).
             """,
         epilogue: """
             The crontab line for --due:
