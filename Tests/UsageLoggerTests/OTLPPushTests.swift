@@ -165,6 +165,26 @@ struct OTLPPushTests {
         }
     }
 
+    @Test("with SQLite storage the push reads the database: the same metrics and log records")
+    func sqlite() throws {
+        try withTemporaryDirectory { dir throws in
+            let logs = Self.logs(in: dir)
+            let (code, output) = runCLI(["import"], environment: ["HOME": dir.path, "PET_LOG_DIR": logs])
+            #expect(code == .success, "\(output.standardError)")
+            let receiver = try OTLPReceiver(in: dir, token: Self.token)
+            defer { receiver.stop() }
+            var configuration = try Self.configuration(receiver.endpoint)
+            configuration.storageType = .sqlite
+            let report = OTLPPush(logDirectory: logs, configuration: configuration).push(now: Self.at(0))
+            #expect(report.sent == 2, "\(report)")
+            let requests = receiver.requests()
+            #expect(requests.allSatisfy { $0["valid"] == .bool(true) })
+            let text = requests.map { $0.serialized() }.joined()
+            #expect(text.contains("usage_logger.window.used") && text.contains("dev@example.com"))
+            #expect(text.contains("usage_logger.limit_hit") && text.contains("usage_logger.diagnostic.appeared"))
+        }
+    }
+
     @Test("a refusal for good (401) drops the payload and is said once; the headers never show")
     func refused() throws {
         try withTemporaryDirectory { dir throws in
@@ -241,6 +261,39 @@ struct OTLPPushTests {
             let text = requests.last.map { $0.serialized() } ?? ""
             #expect(text.contains("usage_logger.window.used") && text.contains("Current session"))
             #expect(!setup.events.all.contains { if case .telemetry = $0 { true } else { false } })
+            try Self.expectNoSecret(in: home.path)
+        }
+    }
+
+    @Test("once pushes after its probes; a collector that is down is said once, never changes the exit code")
+    func once() throws {
+        try withTemporaryDirectory { home throws in
+            let setup = OnceCommandTests.Setup(home: home)
+            let receiver = try OTLPReceiver(in: home, token: Self.token)
+            defer { receiver.stop() }
+            let headers = "Authorization=Bearer%20\(Self.token)"
+            let (code, output) = setup.run(
+                ["once"], ["PET_OTLP_ENDPOINT": receiver.endpoint, "PET_OTLP_HEADERS": headers])
+            #expect(code == .success, "\(output.standardError)")
+            let requests = receiver.requests()
+            // The sample's /status shows warnings: they appeared, so they go as log records too.
+            #expect(requests.map { $0["path"]?.stringValue } == ["/v1/metrics", "/v1/logs"])
+            #expect(requests.last.map { $0.serialized() }?.contains("usage_logger.diagnostic.appeared") == true)
+            #expect(requests.allSatisfy { $0["valid"] == .bool(true) && $0["authorized"] == .bool(true) })
+            #expect(requests.first.map { $0.serialized() }?.contains("usage_logger.claude_code.info") == true)
+
+            let down = [
+                "PET_OTLP_ENDPOINT": "http://127.0.0.1:\(OTLPReceiver.closedPort())", "PET_OTLP_HEADERS": headers,
+            ]
+            let first = setup.run(["once", "status"], down)
+            #expect(first.code == .success)
+            #expect(first.output.standardError.contains("warning: OTLP collector"), "\(first.output.standardError)")
+            let second = setup.run(["once", "status"], down)
+            #expect(second.code == .success)
+            #expect(!second.output.standardError.contains("OTLP"), "\(second.output.standardError)")
+            for output in [output, first.output, second.output] {
+                #expect(!(output.standardOutput + output.standardError).contains(Self.token))
+            }
             try Self.expectNoSecret(in: home.path)
         }
     }

@@ -14,6 +14,8 @@ public final class OTLPPush {
     var configuration: Configuration
     private var follower: MetricsFollower?
     private let host = OTLPResource.hostName()
+    /// Events read but not spooled (the spool could not be written): they go with the next push.
+    private var unspooled: [ReportSample] = []
     /// The most payloads the spool keeps (tests make it small).
     var spoolLimit = OTLPSpool.maximumPayloads
 
@@ -58,7 +60,9 @@ public final class OTLPPush {
         var report = Report()
         var problems: [(kind: String, text: String)] = []
 
-        let (snapshot, samples) = read(at: time, since: (state.watermark ?? time - Self.firstLook) - Self.overlap)
+        var (snapshot, samples) = read(at: time, since: (state.watermark ?? time - Self.firstLook) - Self.overlap)
+        samples = unspooled + samples
+        unspooled = []
         let account = snapshot?.sources[""]?.account ?? snapshot?.sources.values.compactMap(\.account).first
         let resource = OTLPResource(
             settings: settings, account: account, anonymizeEmail: configuration.anonymizeEmail, host: host)
@@ -91,9 +95,14 @@ public final class OTLPPush {
             }
         } catch {
             state = before  // not spooled: the events go with the next push
+            unspooled = Array(samples.suffix(MetricsFollower.eventLimit))
             problems.append(("spool", "OTLP payloads not spooled: \(error); check \(spool.directory)"))
         }
-        save(state)  // the events are in the spool: never spooled twice, whatever happens next
+        var saved = before
+        if state != saved {  // the events are in the spool: never spooled twice, whatever happens next
+            save(state)
+            saved = state
+        }
 
         if let next = state.nextAttempt, next > time {
             report.pending = spool.entries().count
@@ -109,7 +118,7 @@ public final class OTLPPush {
             report.recovered = true
             state.lastProblem = nil
         }
-        if state != before { save(state) }
+        if state != saved { save(state) }
         return report
     }
 

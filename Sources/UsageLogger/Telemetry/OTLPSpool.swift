@@ -54,6 +54,7 @@ struct OTLPSpool {
     /// the spool within its bounds.
     func add(_ payloads: [(signal: String, body: [UInt8])]) throws -> Int {
         try FileSystem.createDirectory(directory, mode: 0o700)
+        removeLeftovers()
         var entries = entries()
         var sequence = entries.last.map { $0.sequence + 1 } ?? 1
         for payload in payloads {
@@ -75,6 +76,12 @@ struct OTLPSpool {
             dropped += 1
         }
         return dropped
+    }
+
+    /// The temporary files of writes a killed process left: the caller holds `otlp.lock`, so none is in progress.
+    private func removeLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.contains(".json.tmp-") { SystemCall.removeQuietly(directory + "/" + name) }
     }
 
     func read(_ entry: Entry) -> [UInt8]? {
