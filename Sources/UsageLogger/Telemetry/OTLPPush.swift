@@ -60,7 +60,8 @@ public final class OTLPPush {
         var report = Report()
         var problems: [(kind: String, text: String)] = []
 
-        var (snapshot, samples) = read(at: time, since: (state.watermark ?? time - Self.firstLook) - Self.overlap)
+        let floor = (state.watermark ?? time - Self.firstLook) - Self.overlap
+        var (snapshot, samples) = read(at: time, since: floor)
         samples = unspooled + samples
         unspooled = []
         let account = snapshot?.sources[""]?.account ?? snapshot?.sources.values.compactMap(\.account).first
@@ -70,7 +71,6 @@ public final class OTLPPush {
         if let snapshot, let request = OTLPMetrics.request(snapshot, resource: resource) {
             payloads.append(("metrics", Array(request.serialized().utf8)))
         }
-        let floor = (state.watermark ?? time - Self.firstLook) - Self.overlap
         var events: [OTLPLogs.Event] = []
         for sample in samples.sorted(by: { $0.time < $1.time }) {  // each log's come in its own order
             guard let event = OTLPLogs.event(sample), event.time >= floor, state.remember(event.key) else { continue }
