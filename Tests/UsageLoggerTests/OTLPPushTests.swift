@@ -30,7 +30,7 @@ struct OTLPPushTests {
             "diagnostics.jsonl",
             [
                 #"{"timestamp":"2026-03-01T10:00:00.000Z","diagnostic_type":"path","severity":"warning","message":"old news","details":{"event":"appeared"}}"#,
-                #"{"timestamp":"2026-03-01T11:52:00.000Z","diagnostic_type":"config_mismatch","severity":"error","message":"Running native installation but config install method is 'npm'","details":{"event":"appeared"}}"#,
+                #"{"timestamp":"2026-03-01T11:52:00.000Z","diagnostic_type":"config_mismatch","severity":"error","message":"Running native installation but config install method is 'npm' \\ \"quoted\" café\ttab ✓","details":{"event":"appeared"}}"#,
             ].joined(separator: "\n") + "\n")
         return logs.path
     }

@@ -120,4 +120,29 @@ struct OTLPSettingsTests {
         let login = OTLPResource(settings: settings, account: "Claude Max account", anonymizeEmail: false, host: "b")
         #expect(!login.attributes.contains { $0.key.hasPrefix("user.") })
     }
+
+    @Test("every Prometheus family has an OTLP name and unit, counters become cumulative monotonic sums")
+    func metricNames() throws {
+        try withTemporaryDirectory { dir throws in
+            let source = [LogSource(path: PrometheusExpositionTests.logs(in: dir))]
+            let snapshot = try PrometheusExpositionTests.snapshot(source)
+            let families = PrometheusExposition.families(snapshot)
+            #expect(families.count == OTLPMetrics.names.count)
+            for family in families { #expect(OTLPMetrics.names[family.name] != nil, "\(family.name)") }
+            let settings = try #require(
+                try Configuration(environment: ["HOME": "/h", "PET_OTLP_ENDPOINT": "http://c:4318"]).otlp)
+            let resource = OTLPResource(settings: settings, account: nil, anonymizeEmail: false, host: "box")
+            let request = try #require(OTLPMetrics.request(snapshot, resource: resource))
+            let metrics =
+                request["resourceMetrics"]?.arrayValue?.first?["scopeMetrics"]?.arrayValue?.first?["metrics"]?
+                .arrayValue ?? []
+            let hits = try #require(metrics.first { $0["name"]?.stringValue == "usage_logger.limit_hits" })
+            #expect(hits["sum"]?["isMonotonic"] == .bool(true))
+            #expect(hits["sum"]?["aggregationTemporality"] == .int(2))
+            #expect(hits["unit"]?.stringValue == "{hit}")
+            let used = try #require(metrics.first { $0["name"]?.stringValue == "usage_logger.window.used" })
+            #expect(used["unit"]?.stringValue == "1")
+            #expect(used["gauge"]?["dataPoints"]?.arrayValue?.count == 2)
+        }
+    }
 }

@@ -13,8 +13,11 @@ struct OTLPTransport: Sendable {
         var retryAfter: Double?
 
         var isSuccess: Bool { status.map { (200..<300).contains($0) } ?? false }
-        /// Worth sending again later: no answer, too many requests, or the collector's own failure.
-        var isRetryable: Bool { status.map { $0 == 429 || $0 == 408 || $0 >= 500 } ?? true }
+        /// Worth sending again later: no answer, too many requests, the collector's own failure, or a redirect
+        /// (not followed: the endpoint needs fixing, and the payloads wait for it).
+        var isRetryable: Bool {
+            status.map { $0 == 429 || $0 == 408 || $0 >= 500 || $0 < 200 || (300..<400).contains($0) } ?? true
+        }
     }
 
     /// `name: value` lines; their values are secrets and are passed to libcurl only.
