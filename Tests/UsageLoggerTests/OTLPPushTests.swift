@@ -269,6 +269,10 @@ struct OTLPPushTests {
     func once() throws {
         try withTemporaryDirectory { home throws in
             let setup = OnceCommandTests.Setup(home: home)
+            // The probes' claude writes its environment where the secret scan below looks: it must not get the token.
+            let fake = try String(contentsOfFile: setup.fake.path, encoding: .utf8)
+            try (fake.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\nenv >> \"$0.env\"\n"))
+                .write(toFile: setup.fake.path, atomically: false, encoding: .utf8)
             let receiver = try OTLPReceiver(in: home, token: Self.token)
             defer { receiver.stop() }
             let headers = "Authorization=Bearer%20\(Self.token)"
@@ -294,6 +298,7 @@ struct OTLPPushTests {
             for output in [output, first.output, second.output] {
                 #expect(!(output.standardOutput + output.standardError).contains(Self.token))
             }
+            #expect(FileManager.default.fileExists(atPath: setup.fake.path + ".env"))
             try Self.expectNoSecret(in: home.path)
         }
     }
