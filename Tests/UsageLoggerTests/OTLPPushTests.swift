@@ -303,6 +303,38 @@ struct OTLPPushTests {
         }
     }
 
+    @Test("doctor sends a test request: accepted, a wrong token, no answer; and says what waits in the spool")
+    func doctor() throws {
+        try withTemporaryDirectory { home throws in
+            let logs = Self.logs(in: home)
+            let receiver = try OTLPReceiver(in: home, token: Self.token)
+            defer { receiver.stop() }
+            func doctor(_ endpoint: String, token: String = Self.token) -> String {
+                let (_, output) = runCLI(
+                    ["doctor"],
+                    environment: [
+                        "HOME": home.path, "PATH": "/usr/bin:/bin", "PET_LOG_DIR": logs, "PET_OTLP_ENDPOINT": endpoint,
+                        "PET_OTLP_HEADERS": "Authorization=Bearer%20\(token)", "PET_CLAUDE_COMMAND": "/bin/false",
+                    ])
+                #expect(!(output.standardOutput + output.standardError).contains(token))
+                return output.standardOutput
+            }
+            let good = doctor(receiver.endpoint)
+            #expect(
+                good.contains("✔ OpenTelemetry collector: \(receiver.endpoint) took a test request (HTTP 200)"),
+                "\(good)")
+            #expect(receiver.requests().first?["valid"] == .bool(true))
+            let wrong = doctor(receiver.endpoint, token: "wrong-token-123")
+            #expect(wrong.contains("✘ OpenTelemetry collector: \(receiver.endpoint) refused the credentials: HTTP 401"))
+            #expect(wrong.contains("fix: check the token in PET_OTLP_HEADERS"))
+            let down = "http://127.0.0.1:\(OTLPReceiver.closedPort())"
+            _ = OTLPPush(logDirectory: logs, configuration: try Self.configuration(down)).push(now: Self.at(0))
+            let text = doctor(down)
+            #expect(text.contains("! OpenTelemetry collector: \(down): no answer"), "\(text)")
+            #expect(text.contains("! OpenTelemetry spool: 2 payloads waiting"), "\(text)")
+        }
+    }
+
     /// No file under `path` (logs, state, spool) holds the token.
     static func expectNoSecret(in path: String) throws {
         let files = FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []

@@ -55,7 +55,7 @@ public final class OTLPPush {
         defer { lock.unlock() }
         let started = MonotonicClock.nowMilliseconds()
         let time = now.timeIntervalSince1970
-        var state = loadState()
+        var state = OTLPState.load(logDirectory: logDirectory)
         let before = state
         var report = Report()
         var problems: [(kind: String, text: String)] = []
@@ -191,14 +191,6 @@ public final class OTLPPush {
         self.follower = follower
         let snapshot = try? follower.snapshot(now: time)
         return (snapshot, follower.takeEvents())
-    }
-
-    private func loadState() -> OTLPState {
-        let path = LogPaths(directory: logDirectory).otlpState
-        guard FileSystem.refusal(at: path) == nil, let data = FileManager.default.contents(atPath: path),
-            data.count < 1 << 20, let json = try? JSONParser.parse([UInt8](data))
-        else { return OTLPState() }
-        return OTLPState(json: json)
     }
 
     private func save(_ state: OTLPState) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the OpenTelemetry push remembers between pushes and processes (`otlp.json` beside the logs): how far the
 /// logs were turned into log records (a watermark, and the keys of the events sent, so an overlap re-read sends
 /// nothing twice), when the collector may be tried again after failures, and what was last said about it.
@@ -35,6 +37,15 @@ struct OTLPState: Sendable, Equatable {
             ("failures", .int(failures)), ("next_attempt", .from(nextAttempt)), ("dropped", .int(dropped)),
             ("last_problem", .from(lastProblem)),
         ])
+    }
+
+    /// The state kept in `logDirectory` (a fresh one when there is none or it cannot be read).
+    static func load(logDirectory: String) -> OTLPState {
+        let path = LogPaths(directory: logDirectory).otlpState
+        guard FileSystem.refusal(at: path) == nil, let data = FileManager.default.contents(atPath: path),
+            data.count < 1 << 20, let json = try? JSONParser.parse([UInt8](data))
+        else { return OTLPState() }
+        return OTLPState(json: json)
     }
 
     /// Remembers an event's key; false when it was spooled already.

@@ -21,7 +21,8 @@ enum DoctorCommand {
             CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline), and whether Claude Code's
             settings run usage-logger's statusline and hooks from a program that exists and is this usage-logger
             (`usage-logger setup all` sets them), and what the settings cost per hour (probes of claude, API
-            requests, CPU seconds). Never prints credentials.
+            requests, CPU seconds). With PET_OTLP_ENDPOINT, whether the collector takes a test request with the
+            headers, and what waits in the spool. Never prints credentials.
             """,
         exitCodes: [
             .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),
