@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "UsageLoggerTests",
             dependencies: ["UsageLogger"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Support/OTLPReceiver.py"],
             swiftSettings: strictSwift
         ),
     ]

@@ -163,6 +163,16 @@ if let flag = CommandLine.arguments.firstIndex(of: "--metrics") {
     exit(0)
 }
 
+let otlpBench = OTLPBench(configuration: configuration, environment: environment, scratch: scratch)
+
+// `usage-logger-bench ROOT --otlp [TURNS]`: only the CPU an OpenTelemetry push adds to a companion turn.
+if let flag = CommandLine.arguments.firstIndex(of: "--otlp") {
+    let turns = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }.first ?? 200
+    try otlpBench.run(turns: turns, row: row)
+    try? FileManager.default.removeItem(atPath: scratch)
+    exit(0)
+}
+
 // `usage-logger-bench ROOT --report [YEARS]`: only the report's rows, at 1 year or the YEARS given (e.g. 1 4).
 if let flag = CommandLine.arguments.firstIndex(of: "--report") {
     let years = CommandLine.arguments.dropFirst(flag + 1).compactMap { Int($0) }
@@ -436,3 +446,6 @@ _ = try metricsBench.run(years: 1, row: row)
 // 7. SQLite storage: writers at once on one database, then the import of a year and the report from the database.
 databaseSoakRows(writers: 4, appends: 10, records: 50)
 try importRows(year: nil)
+
+// 6c. The CPU an OpenTelemetry push adds to a companion turn (goal: at most 5 ms).
+try otlpBench.run(turns: 200, row: row)

@@ -116,6 +116,19 @@ struct AlertWatchTests {
         }
     }
 
+    @Test("the command does not get the collector's token (PET_OTLP_HEADERS)")
+    func noSecrets() {
+        withTemporaryDirectory { home in
+            let runner = AlertRunner(
+                command: ["/bin/sh", "-c", "env > '\(home.path)/env'"],
+                environment: ["PET_OTLP_HEADERS": "Authorization=Bearer%20s3cret", "PATH": "/usr/bin:/bin"])
+            #expect(runner.run(.null).succeeded)
+            let seen = (try? String(contentsOfFile: home.path + "/env", encoding: .utf8)) ?? ""
+            #expect(seen.contains("PATH=/usr/bin:/bin"))
+            #expect(!seen.contains("s3cret"))
+        }
+    }
+
     @Test("no shell and no interpolation: the alert's values never reach a command line")
     func noInterpolation() {
         withTemporaryDirectory { home in

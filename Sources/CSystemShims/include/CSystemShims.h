@@ -28,4 +28,18 @@ int ss_spawn(const char *path, char *const argv[], char *const envp[], const cha
 /// signals, are reset by exec, so children still get the default actions. Returns 0 or -1.
 int ss_watch_stop_signals(int write_fd);
 
+/// Non-zero when the system's libcurl can be loaded (with dlopen, at the first call) for `ss_http_post`.
+int ss_http_available(void);
+
+/// POSTs `body` to `url` (http or https only, no redirects) with the `header_count` lines of `headers`
+/// ("Name: value"), giving up after `timeout_ms`, through the system's libcurl loaded at the first call.
+///
+/// Returns 0 with `*status` the HTTP status, the first `response_capacity` bytes of the response body in
+/// `response` (`*response_length`), and `*retry_after` the seconds of a `Retry-After` header (-1 without one);
+/// or -1 with `error` saying why in libcurl's words (a connection refused, a timeout, libcurl missing), which never
+/// include the headers.
+int ss_http_post(const char *url, const char *const headers[], int header_count, const void *body,
+                 size_t body_length, long timeout_ms, long *status, long *retry_after, char *response,
+                 size_t response_capacity, size_t *response_length, char *error, size_t error_capacity);
+
 #endif

@@ -12,6 +12,14 @@ public struct AlertRunner {
     let environment: [String: String]
     var timeoutMs = 10_000
 
+    /// The command gets `environment` without usage-logger's secrets (the collector's token of `PET_OTLP_HEADERS`).
+    init(command: [String], environment: [String: String], timeoutMs: Int = 10_000) {
+        self.command = command
+        let secrets = Set(Setting.all.filter(\.isSecret).map(\.name))
+        self.environment = environment.filter { !secrets.contains($0.key) }
+        self.timeoutMs = timeoutMs
+    }
+
     /// How one run went.
     public struct Outcome: Sendable, Equatable {
         /// Exit status, or 128 + the signal that ended it; nil when it did not start or was killed at the deadline.

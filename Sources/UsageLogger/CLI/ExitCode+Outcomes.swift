@@ -155,7 +155,8 @@ extension Console {
             errorLine(diagnostic.message)
         case .recordFailed(let error):
             errorLine(error.description)
-        case .metricsFailed(let problem), .alertsFailed(let problem), .catchUpFailed(let problem):
+        case .metricsFailed(let problem), .alertsFailed(let problem), .catchUpFailed(let problem),
+            .telemetry(let problem):
             errorLine(problem)
         case .alerted(let deliveries):
             for delivery in deliveries { say(delivery) }

@@ -26,6 +26,8 @@ public struct Companion {
         case alertsFailed(String)
         /// With SQLite storage, the database could not be brought up to date with the logs (`DatabaseCatchUp`).
         case catchUpFailed(String)
+        /// `PET_OTLP_ENDPOINT` is set and the push has news: a new problem (said once), or the collector is back.
+        case telemetry(String)
         /// SIGHUP: the configuration was read again and is in use.
         case reloaded
         /// SIGHUP: the new configuration is invalid, so the previous one stays.
@@ -66,6 +68,8 @@ public struct Companion {
     private var probes = 0
     /// With `PET_METRICS_TEXTFILE`: the logs' metrics, kept up to date a few lines at a time.
     private var metrics: MetricsFollower?
+    /// With `PET_OTLP_ENDPOINT`: the OpenTelemetry push, which follows the logs on its own.
+    private var telemetry: OTLPPush?
 
     init(
         context: CollectorContext, directory: LogDirectory, cancellation: Cancellation, idleExitMs: Int64?,
@@ -125,7 +129,7 @@ public struct Companion {
     }
 
     /// What follows each turn's records: the database brought up to date (what the statusline and the hooks
-    /// could not add), the metrics file, then the alerts they call for.
+    /// could not add), the metrics file, the OpenTelemetry push, then the alerts they call for.
     private mutating func afterRecords() {
         if context.configuration.storageType != .jsonl {
             do {
@@ -135,6 +139,7 @@ public struct Companion {
             }
         }
         refreshMetrics()
+        pushTelemetry()
         checkAlerts()
     }
 
@@ -170,6 +175,17 @@ public struct Companion {
         } catch {
             onEvent(.metricsFailed(error.description))
         }
+    }
+
+    /// With `PET_OTLP_ENDPOINT`: what was just recorded pushed to the collector, within `PET_OTLP_TIMEOUT`.
+    private mutating func pushTelemetry() {
+        guard context.configuration.otlp != nil else { return }
+        let push = telemetry ?? OTLPPush(logDirectory: directory.path, configuration: context.configuration)
+        push.configuration = context.configuration
+        telemetry = push
+        let report = push.push()
+        if let problem = report.problem { onEvent(.telemetry(problem)) }
+        if report.recovered { onEvent(.telemetry("OTLP collector reachable again; sent \(report.sent) payloads")) }
     }
 
     private mutating func probe(_ kind: ProbeKind) {

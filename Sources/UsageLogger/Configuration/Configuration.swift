@@ -39,6 +39,8 @@ public struct Configuration: Sendable, Equatable {
     public var alertThresholds: [Double]
     /// `PET_METRICS_TEXTFILE` (tilde expanded): where the companion keeps the Prometheus metrics; nil when off.
     public var metricsTextfile: String?
+    /// `PET_OTLP_ENDPOINT` and the rest of the OpenTelemetry push; nil when off.
+    public var otlp: OTLPSettings?
     /// The probe kinds whose command line was set in full (`PET_STATUS_COMMAND`, `PET_USAGE_COMMAND`).
     public var customCommands: Set<ProbeKind> = []
     /// Each setting's value as written and where it came from, for `config`.
@@ -115,12 +117,17 @@ public struct Configuration: Sendable, Equatable {
                 variable: Setting.metricsTextfile.name, value: metricsTextfile,
                 allowed: "use an absolute directory or one under ~/, e.g. /var/lib/prometheus/node-exporter")
         }
-        entries = Setting.all.map { ($0, values.raw($0) ?? $0.defaultValue, values.source($0)) }
+        otlp = try OTLPSettings.parse(values, environment: environment)
+        // A secret (the OTLP headers) is kept only in `otlp`, never where the configuration is shown or dumped.
+        entries = Setting.all.map { setting in
+            let value = values.raw(setting) ?? setting.defaultValue
+            return (setting, setting.isSecret && !value.isEmpty ? "(set, hidden)" : value, values.source(setting))
+        }
         warnings = Self.unknownNames(in: environment, file: nil) + Self.unknownNames(in: file, file: configFile)
     }
 
     public static func == (lhs: Configuration, rhs: Configuration) -> Bool {
-        lhs.entries.map(\.value) == rhs.entries.map(\.value) && lhs.home == rhs.home
+        lhs.entries.map(\.value) == rhs.entries.map(\.value) && lhs.otlp == rhs.otlp && lhs.home == rhs.home
             && lhs.configFile == rhs.configFile && lhs.claudeConfigDirectory == rhs.claudeConfigDirectory
     }
 

@@ -103,6 +103,20 @@ public struct Setting: Sendable, Equatable {
         meaning:
             "A directory the companion writes usage_logger.prom to after each record, for node_exporter's textfile collector (empty: off)."
     )
+    public static let otlpEndpoint = Setting(
+        name: "PET_OTLP_ENDPOINT", defaultValue: "",
+        meaning:
+            "An OpenTelemetry collector's OTLP/HTTP address, e.g. http://collector:4318: the companion and once push metrics to /v1/metrics and limit hits and warning changes to /v1/logs (empty: off)."
+    )
+    public static let otlpHeaders = Setting(
+        name: "PET_OTLP_HEADERS", defaultValue: "",
+        meaning:
+            "Headers for each OTLP request, as key=value,key2=value2 with percent-encoded values (e.g. Authorization=Bearer%20TOKEN); never printed or stored."
+    )
+    public static let otlpTimeout = Setting(
+        name: "PET_OTLP_TIMEOUT", defaultValue: "2s",
+        meaning: "The longest an OTLP push may take, 100 ms to 30 s: what was not sent waits on disk for the next push."
+    )
     public static let loggingDebug = Setting(
         name: "PET_LOGGING_DEBUG", defaultValue: "false",
         meaning: "Keep the cleaned screen text (raw) in every record and explain more on stderr.")
@@ -112,6 +126,10 @@ public struct Setting: Sendable, Equatable {
         loggingEnabled, usageInterval, statusInterval, logDirectory, storageType, maxSize, maxFiles, databasePath,
         warnFreeSpace, minimumFreeSpace, anonymizeEmail, excludeCwd, usageSource, screenInterval, maxFailures, idleExit,
         statuslineFormat, claudeCommand, statusCommand, usageCommand,
-        commandTimeout, probeDirectory, alertCommand, alertThresholds, loggingDebug, metricsTextfile,
+        commandTimeout, probeDirectory, alertCommand, alertThresholds, loggingDebug, metricsTextfile, otlpEndpoint,
+        otlpHeaders, otlpTimeout,
     ]
+
+    /// A value `config` shows only as set or not: it holds a secret (a token in a header).
+    public var isSecret: Bool { self == .otlpHeaders }
 }

@@ -20,6 +20,13 @@ public final class MetricsFollower {
     private var decoders: [LogName: LogLineDecoder] = [:]
     private var summary = ReadSummary()
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    /// With `collectsEvents`: the limit hits and warning changes read since the last `takeEvents()`.
+    private var events: [ReportSample] = []
+    /// Keep the limit hits (usage records in state `limited`) and warning changes read, for `takeEvents()`: what
+    /// the OpenTelemetry push sends as logs, read in the same pass as the metrics.
+    public var collectsEvents = false
+    /// The most events kept between two `takeEvents()` (the newest).
+    static let eventLimit = 1_000
 
     /// Where reading a log stopped: the live file's identity and the offset after its last whole line read.
     private struct Position {
@@ -44,6 +51,13 @@ public final class MetricsFollower {
         snapshot.sources[""] = merged
         snapshot.summary = summary
         return snapshot
+    }
+
+    /// The limit hits and warning changes read since the last call, oldest first (on the first snapshot, those of
+    /// the whole history); empty unless `collectsEvents`.
+    public func takeEvents() -> [ReportSample] {
+        defer { events = [] }
+        return events
     }
 
     /// Reads what `log` gained since the last call; false when that cannot be told and it must be read again.
@@ -118,6 +132,10 @@ public final class MetricsFollower {
             decoders[log] = lines.decoder
             summary.linesRead += lines.read
             summary.skippedLines += lines.skipped
+            if collectsEvents, !lines.events.isEmpty {
+                events += lines.events
+                if events.count > Self.eventLimit { events.removeFirst(events.count - Self.eventLimit) }
+            }
         }
         var consumed = offset  // the file offset of buffer[0]
         var filled = 0
@@ -166,6 +184,8 @@ private struct Lines {
     var decoder: LogLineDecoder
     var read = 0
     var skipped = 0
+    /// Limit hits and warning changes, for `MetricsFollower.takeEvents()`.
+    var events: [ReportSample] = []
 
     init(log: LogName, part: MetricsSnapshot.Source) {
         self.log = log
@@ -189,9 +209,13 @@ private struct Lines {
         }
         read += 1
         switch sample {
-        case .usage(let reading): part.add(reading)
+        case .usage(let reading):
+            part.add(reading)
+            if reading.state == "limited" { events.append(sample) }
         case .status(let reading): part.add(reading)
-        case .diagnostic(let reading): part.add(reading)
+        case .diagnostic(let reading):
+            part.add(reading)
+            events.append(sample)
         }
     }
 }

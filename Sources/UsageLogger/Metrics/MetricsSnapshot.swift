@@ -18,6 +18,9 @@ public struct MetricsSnapshot: Sendable, Equatable {
         public var diagnostics: [DiagnosticKey: DiagnosticReading] = [:]
         /// The Claude Code version the newest status record with one shows.
         public var version: String?
+        /// The account of the newest status record with one: the email as stored (or `sha256:…`), else the login
+        /// method or organization.
+        public var account: String?
         public var limitHits: [LimitHitKey: Int] = [:]
         public var tokens: [TokenKey: Int] = [:]
         public var oldestRecord: Double?
@@ -131,6 +134,7 @@ extension MetricsSnapshot.Source {
         }
         lastSuccess[.status] = max(lastSuccess[.status] ?? reading.time, reading.time)
         if let version = reading.version, !version.isEmpty { self.version = version }
+        if let account = reading.account, !account.isEmpty { self.account = account }
     }
 
     mutating func add(_ reading: DiagnosticReading) {
@@ -162,6 +166,7 @@ extension MetricsSnapshot.Source {
         failures.merge(other.failures, uniquingKeysWith: +)
         diagnostics.merge(other.diagnostics) { $0.time >= $1.time ? $0 : $1 }
         version = other.version ?? version
+        account = other.account ?? account
         limitHits.merge(other.limitHits, uniquingKeysWith: +)
         tokens.merge(other.tokens, uniquingKeysWith: +)
         oldestRecord = [oldestRecord, other.oldestRecord].compactMap { $0 }.min()

@@ -8,8 +8,8 @@ public enum PrometheusExposition {
     /// The longest a diagnostic's `label` grows: enough to tell warnings apart on a dashboard, not a whole message.
     static let labelLength = 60
 
-    /// One family being written: its samples under one HELP and TYPE.
-    private struct Family {
+    /// One family: its samples under one HELP and TYPE (what the OTLP push sends as one metric, too).
+    struct Family {
         let name: String
         let type: String
         let help: String
@@ -19,6 +19,24 @@ public enum PrometheusExposition {
     }
 
     public static func render(_ snapshot: MetricsSnapshot) -> String {
+        var text = ""
+        for family in families(snapshot) {
+            let name = prefix + family.name
+            text += "# HELP \(name) \(escapeHelp(family.help))\n# TYPE \(name) \(family.type)\n"
+            for sample in family.samples {
+                text += name
+                if !sample.labels.isEmpty {
+                    text += "{" + sample.labels.map { "\($0.0)=\"\(escapeLabelValue($0.1))\"" }.joined(separator: ",")
+                    text += "}"
+                }
+                text += " " + number(sample.value) + "\n"
+            }
+        }
+        return text
+    }
+
+    /// The families with samples, in their fixed order, samples sorted by their labels.
+    static func families(_ snapshot: MetricsSnapshot) -> [Family] {
         var ratio = Family(
             name: "window_used_ratio", type: "gauge",
             help: "Share of the plan window used at its latest reading (0-1; Claude Code shows it as a percentage).")
@@ -97,22 +115,8 @@ public enum PrometheusExposition {
             }
             if let time = source.oldestRecord { oldest.add(base, time) }
         }
-        var text = ""
-        for family in [
-            ratio, resets, lastReading, age, success, failures, active, diagnostic, info, hits, tokens, oldest,
-        ] where !family.samples.isEmpty {
-            let name = prefix + family.name
-            text += "# HELP \(name) \(escapeHelp(family.help))\n# TYPE \(name) \(family.type)\n"
-            for sample in family.samples {
-                text += name
-                if !sample.labels.isEmpty {
-                    text += "{" + sample.labels.map { "\($0.0)=\"\(escapeLabelValue($0.1))\"" }.joined(separator: ",")
-                    text += "}"
-                }
-                text += " " + number(sample.value) + "\n"
-            }
-        }
-        return text
+        return [ratio, resets, lastReading, age, success, failures, active, diagnostic, info, hits, tokens, oldest]
+            .filter { !$0.samples.isEmpty }
     }
 
     /// A label value as the format wants it: backslash, double quote and line feed escaped.

@@ -73,6 +73,7 @@ public struct Prober: Sendable {
     private func childEnvironment(_ marker: ProbeMarker, directory: String) -> [String: String] {
         var child = ClaudeCodeEnvironment.withoutSessionPlumbing(environment)
         child["PWD"] = directory  // where it runs, not the user's project the statusline was started in
+        child[Setting.otlpHeaders.name] = nil  // the collector's token: claude has no use for it
         child["TERM"] = "xterm-256color"
         // Claude Code runs the user's statusLine command in the probe too; this tells it not to record the
         // probe's throwaway session as the user's, nor to keep the companion from going idle.

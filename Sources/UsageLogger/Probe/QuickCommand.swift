@@ -24,6 +24,7 @@ struct QuickCommand {
         let directory = (try? ProbeDirectory(path: configuration.probeDirectory).prepare()) ?? "/"
         var childEnvironment = ClaudeCodeEnvironment.withoutSessionPlumbing(environment)
         childEnvironment["PWD"] = directory
+        childEnvironment[Setting.otlpHeaders.name] = nil  // the collector's token: claude has no use for it
         do {
             let outcome = try TerminalRunner().run(
                 executable: executable, arguments: arguments, workingDirectory: directory,

@@ -35,6 +35,11 @@ public struct LogPaths: Sendable, Equatable {
     var alertsState: String { file("alerts.json") }
     var alertsLock: String { file("alerts.lock") }
 
+    /// What the OpenTelemetry push remembers (`OTLPState`), its lock, and the payloads waiting to be sent.
+    var otlpState: String { file("otlp.json") }
+    var otlpLock: String { file("otlp.lock") }
+    var otlpSpool: String { file("otlp-spool") }
+
     /// The SQLite database when `PET_LOG_DB_PATH` names none.
     public var defaultDatabase: String { file("usage.db") }
 
@@ -45,7 +50,7 @@ public struct LogPaths: Sendable, Equatable {
     var fallbackNoted: String { file(".fallback-noted") }
 
     /// The files replaced whole through a temporary file (`AtomicFile`): their `name.tmp-PID-N` leftovers are ours.
-    var replacedWhole: [String] { [state, sessionContext, fallbackNoted, sessionIndex, alertsState] }
+    var replacedWhole: [String] { [state, sessionContext, fallbackNoted, sessionIndex, alertsState, otlpState] }
 
     /// Every file usage-logger writes here (not the rotated `file.N`, which are only ever renamed).
     var all: [String] {
@@ -53,7 +58,7 @@ public struct LogPaths: Sendable, Equatable {
             + [companionLock, statuslineLock, sessionContext, state, stateLock, fallbackNoted, sessionIndex]
             + [
                 sessionIndexLock, alertsState, alertsLock, databaseFailing, defaultDatabase, defaultDatabase + "-wal",
-                defaultDatabase + "-shm",
+                defaultDatabase + "-shm", otlpState, otlpLock,
             ]
     }
 

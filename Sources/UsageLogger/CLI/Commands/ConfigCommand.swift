@@ -29,7 +29,8 @@ enum ConfigCommand {
             let name = entry.setting.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let value =
                 entry.value.isEmpty
-                ? computedValue(of: entry.setting, configuration, directory, problem: directoryProblem) : entry.value
+                ? computedValue(of: entry.setting, configuration, directory, problem: directoryProblem)
+                : shown(entry.value, of: entry.setting)
             context.console.line("\(name)  \(value)  [\(entry.source.rawValue)]")
         }
         let exists = FileSystem.kind(of: configuration.configFile) != .missing
@@ -76,7 +77,8 @@ enum ConfigCommand {
                 .array(
                     configuration.entries.map { entry in
                         .object([
-                            ("name", .string(entry.setting.name)), ("value", .string(entry.value)),
+                            ("name", .string(entry.setting.name)),
+                            ("value", .string(shown(entry.value, of: entry.setting))),
                             (
                                 "computed",
                                 entry.value.isEmpty
@@ -106,6 +108,11 @@ enum ConfigCommand {
         ])
     }
 
+    /// A value as `config` may show it: a secret's (the OTLP headers) only as set.
+    private static func shown(_ value: String, of setting: Setting) -> String {
+        setting.isSecret && !value.isEmpty ? "(set, hidden)" : value
+    }
+
     /// What a setting left unset (its default is computed) comes to: the value in use, as `config` shows it.
     private static func computedValue(
         of setting: Setting, _ configuration: Configuration, _ directory: LogDirectory, problem: String?
@@ -123,6 +130,8 @@ enum ConfigCommand {
         case .probeDirectory: configuration.probeDirectory
         case .alertCommand: "(off)"
         case .metricsTextfile: configuration.metricsTextfile ?? "(off)"
+        case .otlpEndpoint: "(off)"
+        case .otlpHeaders: "(none)"
         default: "(computed)"
         }
     }

@@ -21,8 +21,9 @@ enum DoctorCommand {
             CLAUDE_CODE_OAUTH_TOKEN, which Claude Code does not pass to its statusline), and whether Claude Code's
             settings run usage-logger's statusline and hooks from a program that exists and is this usage-logger
             (`usage-logger setup all` sets them), what the settings cost per hour (probes of claude, API requests,
-            CPU seconds), with SQLite storage whether the database opens, is sound and current, and with alerts
-            whether PET_ALERT_COMMAND's program can be found. Never prints credentials.
+            CPU seconds), with SQLite storage whether the database opens, is sound and current, with alerts
+            whether PET_ALERT_COMMAND's program can be found, and with PET_OTLP_ENDPOINT whether the collector takes
+            a test request with the headers, and what waits in the spool. Never prints credentials.
             """,
         exitCodes: [
             .init(.success, meaning: "healthy"), .init(.failure, meaning: "a check failed"),

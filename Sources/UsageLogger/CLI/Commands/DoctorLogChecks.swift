@@ -51,6 +51,7 @@ struct DoctorLogChecks {
             for log in LogName.allCases { checks.append(fileCheck(paths.log(log), log: log)) }
         }
         checks += DoctorDatabaseCheck(configuration: configuration, logDirectory: path).checks()
+        checks += DoctorTelemetryCheck(configuration: configuration, logDirectory: path).checks()
         checks.append(
             Check(
                 level: .ok, title: "rotation",

@@ -19,6 +19,8 @@ enum MetricsCommand {
             limit hits and the hooks' session tokens. --textfile DIR writes the same to DIR/usage_logger.prom
             through a temporary file and a rename, for node_exporter's --collector.textfile.directory; with
             PET_METRICS_TEXTFILE=DIR the companion rewrites it after each record. README.md lists every metric.
+            With PET_OTLP_ENDPOINT the companion and once push the same series to an OpenTelemetry collector
+            (OTLP/HTTP, /v1/metrics), and limit hits and warning changes as logs (/v1/logs).
             """,
         epilogue: """
             Examples:

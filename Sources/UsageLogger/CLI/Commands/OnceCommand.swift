@@ -18,6 +18,8 @@ enum OnceCommand {
             The cron-style one-shot: runs the probe(s) (default: all, /status first), parses the screens and appends
             the records to usage.jsonl and status.jsonl in the log directory; changes in installation warnings go
             to diagnostics.jsonl. Does nothing but say how to turn it on while PET_USAGE_LOGGING_ENABLED is off.
+            With PET_OTLP_ENDPOINT it then pushes the metrics, limit hits and warning changes to the OpenTelemetry
+            collector (within PET_OTLP_TIMEOUT; what cannot be sent waits on disk for the next run).
             """,
         epilogue: """
             The crontab line for --due:
@@ -83,7 +85,20 @@ enum OnceCommand {
                 context.console.errorLine(error.description)  // never changes what the probes' exit code says
             }
         }
+        pushTelemetry(directory, context: context)
         return exitCode
+    }
+
+    /// With `PET_OTLP_ENDPOINT`: the records pushed to the collector (also on a `--due` run that probed nothing:
+    /// the statusline's records, and what waits in the spool). Never changes the exit code; a problem is said
+    /// once, not on every cron run.
+    private static func pushTelemetry(_ directory: LogDirectory, context: CommandContext) {
+        guard context.configuration.otlp != nil else { return }
+        let report = OTLPPush(logDirectory: directory.path, configuration: context.configuration).push()
+        if let problem = report.problem { context.console.errorLine("warning: \(problem)") }
+        if report.recovered {
+            context.console.errorLine("OTLP collector reachable again; sent \(report.sent) payloads")
+        }
     }
 
     /// Why `--due` leaves `kind` alone now, or nil to probe it: the same rules as the companion's.
