@@ -118,6 +118,23 @@ struct AlertEvaluatorTests {
         #expect(first.map(\.kind) == [.limitHit, .diagnostic])
         #expect(first.last?.summary == "Claude Code warning: Running native")
         #expect((evaluator.add(hit) + evaluator.add(warning)).isEmpty)
+        // Another refused request of the same cycle (a `claude -p` loop) is not news; one of the next cycle is.
+        #expect(evaluator.add(Self.reading(9, 100, state: "limited")).isEmpty)
+        let next = evaluator.add(Self.reading(300, 100, resetsAt: Self.reset + 5 * 3600, state: "limited"))
+        #expect(next.map(\.kind) == [.limitHit])
+        // Without a window (`claude -p` before any statusline): once an hour.
+        var bare = AlertEvaluator(state: AlertState(), thresholds: [80])
+        let noWindow = (0..<3).flatMap { minute in bare.add(Self.reading(Double(minute * 20), nil, state: "limited")) }
+        #expect(noWindow.count == 1)
+        #expect(noWindow.first?.summary == "Claude Code refused a request: limit reached")
+    }
+
+    @Test("a window at 100 % says its limit is reached")
+    func atLimit() {
+        var evaluator = AlertEvaluator(state: AlertState(), thresholds: [80, 100])
+        #expect(
+            evaluator.add(Self.reading(0, 100)).first?.summary.hasPrefix(
+                "Current session is at 100 %: its limit is reached") == true)
     }
 
     @Test("what is remembered survives a restart: the state read back from its JSON alerts nothing again")

@@ -180,6 +180,11 @@ struct AlertWatchTests {
             #expect(missing.standardOutput.contains("✘ alerts: PET_ALERT_COMMAND: 'no-such-notifier' was not found"))
             let (_, found) = runCLI(["doctor"], environment: Self.environment(home, command: "cat"))
             #expect(found.standardOutput.contains("✔ alerts: /usr/bin/cat at 80 %, 95 %, 100 %"))
+            let (_, tools) = runCLI(
+                ["doctor"],
+                environment: Self.environment(
+                    home, command: "sh -c 'notify-send \"Claude Code\" \"$(jq -r .summary)\"'"))
+            #expect(tools.standardOutput.contains("! alerts: the command uses notify-send, not found on PATH"))
         }
     }
 

@@ -42,6 +42,31 @@ struct CompanionTests {
         func records(_ log: LogName) -> [JSONValue] { logRecords(logs + "/" + log.fileName) }
     }
 
+    @Test("alerts for the statusline's and the hooks' records within an interval, though no probe of its own is due")
+    func alertsWithoutProbes() throws {
+        try withTemporaryDirectory { home in
+            let setup = Setup(home: home)
+            let inbox = home.path + "/inbox"
+            // `statusline`: the companion probes /status only (hourly here), and must still look every interval.
+            let environment = setup.environment([
+                "PET_USAGE_SOURCE": "statusline", "PET_STATUS_LOG_INTERVAL": "3600000",
+                "PET_ALERT_COMMAND": "/bin/sh -c 'cat >> \(inbox)'",
+            ])
+            let companion = try CompanionProcess(["run"], environment: environment)
+            defer { companion.signal(SIGTERM) }
+            #expect(waitUntil { setup.records(.status).count == 1 })
+            let reset = Timestamp.string(from: Date().addingTimeInterval(3600))
+            let reading =
+                #"{"usage_data":{"source":"statusline","state":"ok","windows":[{"name":"Current session","used_percent":85,"resets_at":"\#(reset)"}]}}"#
+            #expect(runCLI(["append", "usage"], environment: environment, input: Array(reading.utf8)).code == .success)
+            // The /status screen's warnings alert as they appear; then the statusline's reading crosses 80 %.
+            func thresholds() -> [JSONValue] { logRecords(inbox).filter { $0["event"] == .string("threshold") } }
+            #expect(waitUntil { thresholds().count == 1 }, "\(companion.standardError)")
+            #expect(thresholds().first?["threshold"]?.doubleValue == 80)
+            #expect(setup.records(.status).count == 1)  // no probe brought it
+        }
+    }
+
     @Test("probes status at start, then usage every interval, one claude at a time; SIGTERM exits 0")
     func schedule() throws {
         try withTemporaryDirectory { home in

@@ -37,8 +37,11 @@ struct AlertEvaluator {
         case .usage(let reading):
             if reading.state == "limited" {
                 // Its windows are the statusline's last reading, looked at already: only the refusal is news.
-                guard state.remember("limit \(reading.time) \(reading.sessionID ?? "")") else { return [] }
+                // Once per window and reset cycle (each refused request of a `claude -p` loop is not news); when
+                // the record names no reset, once an hour.
                 let full = reading.windows.max { ($0.usedPercent ?? 0) < ($1.usedPercent ?? 0) }
+                let cycle = full?.resetsAt.map { "\(Int($0 / 60))" } ?? "hour \(Int(reading.time / 3600))"
+                guard state.remember("limit \(full?.name ?? "") \(cycle)") else { return [] }
                 var event = AlertEvent(kind: .limitHit, time: reading.time, window: full?.name)
                 event.usedPercent = full?.usedPercent
                 event.resetsAt = full?.resetsAt

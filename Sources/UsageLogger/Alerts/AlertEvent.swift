@@ -44,6 +44,8 @@ public struct AlertEvent: Sendable, Equatable {
         let percent = usedPercent.map { ReportTimeFormat.number($0) + " %" }
         let reset = resetsAt.map { " (resets \(Self.clock($0)))" } ?? ""
         switch kind {
+        case .threshold where (usedPercent ?? 0) >= 100:
+            return "\(window ?? "a window") is at \(percent ?? "?"): its limit is reached" + reset
         case .threshold:
             return
                 "\(window ?? "a window") is at \(percent ?? "?"), past \(threshold.map(ReportTimeFormat.number) ?? "?") %"

@@ -66,6 +66,8 @@ public struct Companion {
     /// keeps no lock (benchmarks, tests of the loop).
     var lock: FileLock?
     private var probes = 0
+    /// When the records are next looked at (`afterRecords`) if no probe comes first.
+    private var nextLookMs: Int64 = 0
     /// With `PET_METRICS_TEXTFILE`: the logs' metrics, kept up to date a few lines at a time.
     private var metrics: MetricsFollower?
     /// With `PET_OTLP_ENDPOINT`: the OpenTelemetry push, which follows the logs on its own.
@@ -104,6 +106,9 @@ public struct Companion {
             if let idleExitMs, isIdle(for: idleExitMs) { return .idle(milliseconds: idleExitMs) }
             guard let (kind, dueMs) = schedule.next() else { return .everyProbeSwitchedOff }
             let now = MonotonicClock.nowMilliseconds()
+            // Records come from others too (the statusline, the hooks), whatever this process probes: looked at
+            // every usage interval even when no probe is due (with `statusline` that is only hourly).
+            if now >= nextLookMs { afterRecords() }
             if dueMs > now {
                 cancellation.wait(milliseconds: min(dueMs - now, 1_000))  // wake each second for idleness
                 continue
@@ -115,7 +120,6 @@ public struct Companion {
                     // The statusline records this interval: the turn passes without a probe.
                     schedule.record(.usage, .success, nowMs: now)
                     onEvent(.statuslineRecords(screenDueAt: screenDueAt))
-                    afterRecords()
                     continue
                 case .never:  // reloaded into `statusline`
                     schedule.record(.usage, .success, nowMs: now)
@@ -131,6 +135,7 @@ public struct Companion {
     /// What follows each turn's records: the database brought up to date (what the statusline and the hooks
     /// could not add), the metrics file, the OpenTelemetry push, then the alerts they call for.
     private mutating func afterRecords() {
+        nextLookMs = MonotonicClock.nowMilliseconds() + Int64(context.configuration.usageIntervalMs)
         if context.configuration.storageType != .jsonl {
             do {
                 try DatabaseCatchUp(directory: directory.path, configuration: context.configuration).run()

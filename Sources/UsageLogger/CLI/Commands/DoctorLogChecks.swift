@@ -133,7 +133,8 @@ struct DoctorLogChecks {
         }
         let age = Date().timeIntervalSince(last)
         let interval = log == .status ? configuration.statusIntervalMs : configuration.usageIntervalMs
-        let stale = log != .diagnostics && age * 1000 > Double(interval) * 3
+        // Only the logs of readings are written on a schedule; the others when something happens.
+        let stale = [.usage, .status].contains(log) && age * 1000 > Double(interval) * 3
         return Check(
             level: stale || !invalid.isEmpty ? .warning : .ok, title: log.fileName,
             detail: "last record \(AgeText.text(age)) ago" + invalid,
