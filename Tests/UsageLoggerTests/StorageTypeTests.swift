@@ -60,7 +60,7 @@ struct StorageTypeTests {
         }
     }
 
-    @Test("hybrid: a damaged database costs the logs nothing; said each time, recorded once, resolved once")
+    @Test("hybrid: a damaged database costs the logs nothing; said each time, recorded once, resolved by the catch-up")
     func hybridFailure() throws {
         try withTemporaryDirectory { home in
             let environment = Self.environment(home, storage: "hybrid")
@@ -81,17 +81,19 @@ struct StorageTypeTests {
 
             try FileManager.default.removeItem(atPath: logs.path + "/usage.db")
             #expect(Self.append([Self.lines[2]], environment).0 == .success)
-            let events = Self.lines(logs.path + "/diagnostics.jsonl")
-            #expect(events.count == 2)
-            #expect(events.last?.contains(#""event":"resolved""#) == true)
+            // Working again, but only a catch-up (which brings in what it missed) says the failure is over.
+            #expect(Self.lines(logs.path + "/diagnostics.jsonl").count == 1)
             let afterRepair = try RecordDatabase(readingAt: logs.path + "/usage.db").count(.usage)
             #expect(afterRepair == 1)
 
-            // `import` adds what the database missed, once.
+            // `import` adds what the database missed, once, and ends the failure.
             let (code, output) = runCLI(["import"], environment: environment)
             #expect(code == .success, "\(output.standardError)")
             #expect(output.standardOutput.hasPrefix("imported 4 records (usage 2, diagnostics 2)"))
             #expect(output.standardOutput.contains("1 were there already"))
+            let events = Self.lines(logs.path + "/diagnostics.jsonl")
+            #expect(events.count == 2)
+            #expect(events.last?.contains(#""event":"resolved""#) == true)
             let database = try RecordDatabase(readingAt: logs.path + "/usage.db")
             let counts = (try database.count(.usage), try database.count(.diagnostics))
             #expect(counts.0 == 3)
@@ -213,6 +215,45 @@ struct StorageTypeTests {
             let (logsCode, logs) = runCLI(["report", "--logs", home.path + "/logs/usage.jsonl"], environment: [:])
             #expect(logsCode == .usage)
             #expect(logs.standardError.contains("is a log file; give its directory"))
+        }
+    }
+
+    @Test("every line of the log reaches the database: written while jsonl, while failing, or read by a catch-up first")
+    func nothingLeftOut() throws {
+        try withTemporaryDirectory { home in
+            let logs = home.subdirectory("logs").path
+            let hybrid = Self.environment(home, storage: "hybrid")
+            func line(_ hoursAgo: Double, _ tag: String) -> String {
+                let time = Timestamp.string(from: Date().addingTimeInterval(-hoursAgo * 3600))
+                return #"{"timestamp":"\#(time)","usage_data":{"source":"mine","tag":"\#(tag)","windows":[]}}"#
+            }
+            #expect(Self.append([line(5, "a")], hybrid).0 == .success)
+            #expect(runCLI(["export", "--format", "ndjson"], environment: hybrid).0 == .success)  // a catch-up
+            // Written while storage was jsonl, hours older than the newest row: still brought in.
+            let jsonl = Self.environment(home, storage: "jsonl")
+            #expect(Self.append([line(4, "b"), line(3, "c")], jsonl).0 == .success)
+            #expect(Self.append([line(0, "d")], hybrid).0 == .success)
+            // While the database fails, then after it is restored and a newer record went in.
+            let database = logs + "/usage.db"
+            try FileManager.default.moveItem(atPath: database, toPath: database + ".saved")
+            try FileManager.default.createDirectory(atPath: database, withIntermediateDirectories: false)
+            #expect(Self.append([line(2, "e")], hybrid).0 == .success)
+            try FileManager.default.removeItem(atPath: database)
+            try FileManager.default.moveItem(atPath: database + ".saved", toPath: database)
+            #expect(Self.append([line(0, "f")], hybrid).0 == .success)
+            let (code, export) = runCLI(["export", "--format", "ndjson"], environment: hybrid)
+            #expect(code == .success, "\(export.standardError)")
+            let stored = try RecordDatabase(readingAt: database).count(.usage)
+            #expect(stored == 6)
+            #expect(Self.lines(logs + "/usage.jsonl").count == 6)
+            // The same line, written by a hybrid writer after a catch-up read it from the log: still one row.
+            let late = try JSONParser.parse(Array(line(0.5, "g").utf8))
+            try LogWriter(directory: logs, configuration: try Configuration(environment: hybrid)).append(
+                [late.serialized()], to: .usage)
+            try DatabaseCatchUp(directory: logs, configuration: try Configuration(environment: hybrid)).run()
+            try RecordDatabase(path: database).insert([(late.serialized(), late)], into: .usage, counted: false)
+            let afterRace = try RecordDatabase(readingAt: database).count(.usage)
+            #expect(afterRace == 7)
         }
     }
 

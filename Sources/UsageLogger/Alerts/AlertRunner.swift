@@ -76,16 +76,20 @@ public struct AlertRunner {
                 errors = Array((errors + buffer[0..<count]).suffix(Self.stderrCap))
             }
         }
-        while let count = try? SystemCall.readSome(ends[0], into: &buffer), count > 0 {
-            errors = Array((errors + buffer[0..<count]).suffix(Self.stderrCap))
-        }
         guard let termination = child.poll() else {
+            // Ended first, then what it said is read (bounded): a command that keeps writing cannot hold us.
             child.signalGroup(SIGKILL)
             child.wait(milliseconds: 1_000)
             return Outcome(
                 timedOut: true, problem: "still running after \(timeoutMs / 1000) s; it was ended",
                 durationMs: elapsed())
         }
+        var drained = 0
+        while drained < Self.stderrCap * 4, let count = try? SystemCall.readSome(ends[0], into: &buffer), count > 0 {
+            errors = Array((errors + buffer[0..<count]).suffix(Self.stderrCap))
+            drained += count
+        }
+        child.signalGroup(SIGKILL)  // what it left running in the background (`curl … &`) ends with it
         let status: Int32 =
             switch termination {
             case .exited(let code): code

@@ -36,7 +36,7 @@ public struct AlertWatch {
 
     /// The alerts of the records since the last look, each delivered; empty when alerts are off or another
     /// process is looking.
-    public func check() throws(Problem) -> [Delivery] {
+    public func check(stopping cancellation: Cancellation? = nil) throws(Problem) -> [Delivery] {
         guard let command = configuration.alertCommand else { return [] }
         let paths = LogPaths(directory: directory)
         guard let lock = try? FileLock.tryAcquire(paths.alertsLock) else { return [] }
@@ -56,16 +56,25 @@ public struct AlertWatch {
         } catch {
             throw Problem(description: "alerts: \(error)")
         }
-        let runner = AlertRunner(command: command, environment: environment)
-        let host = ProcessInfo.processInfo.hostName
-        var deliveries: [Delivery] = []
-        for event in events {
-            deliveries.append(Delivery(event: event, outcome: runner.run(event.json(host: host))))
-        }
+        // Saved before any command runs: a state that cannot be saved must not make every look send them again
+        // (a process killed half-way loses an alert rather than repeating them all).
         do {
             try AtomicFile.write(Array(evaluator.state.json.serialized().utf8), to: paths.alertsState)
         } catch {
-            throw Problem(description: "alerts: cannot save \(paths.alertsState): \(error)")
+            throw Problem(description: "alerts: cannot save \(paths.alertsState), so none was sent: \(error)")
+        }
+        let runner = AlertRunner(command: command, environment: environment)
+        let host = ProcessInfo.processInfo.hostName
+        let privacy = RecordPrivacy(configuration: configuration)
+        var deliveries: [Delivery] = []
+        for event in events {
+            if cancellation?.isCancelled == true { break }  // asked to stop: no new 10-second command
+            var event = event
+            // Records written before PET_ANONYMIZE_EMAIL was turned on still hold the address.
+            if configuration.anonymizeEmail, let account = event.account, account.contains("@") {
+                event.account = RecordContext.anonymized(account)
+            }
+            deliveries.append(Delivery(event: event, outcome: runner.run(privacy.apply(event.json(host: host)))))
         }
         let sink = RecordSink(directory: directory, configuration: configuration)
         do {
@@ -76,11 +85,11 @@ public struct AlertWatch {
         return deliveries
     }
 
-    /// The records to look at: the database with SQLite storage, else the newest two files of each log (a look
-    /// comes every interval, so older files were looked at already).
+    /// The records to look at: the database with `sqlite` storage, else the newest two files of each log (a look
+    /// comes every interval, so older files were looked at already; with `hybrid` the logs are the whole record).
     private func reader(since: Double) -> ReportLogReader {
         let source =
-            configuration.storageType == .jsonl
+            configuration.storageType != .sqlite
             ? LogSource(path: directory)
             : LogSource(
                 path: configuration.databasePath ?? LogPaths(directory: directory).defaultDatabase, isDatabase: true)

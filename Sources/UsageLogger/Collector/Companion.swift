@@ -138,7 +138,9 @@ public struct Companion {
         nextLookMs = MonotonicClock.nowMilliseconds() + Int64(context.configuration.usageIntervalMs)
         if context.configuration.storageType != .jsonl {
             do {
-                try DatabaseCatchUp(directory: directory.path, configuration: context.configuration).run()
+                let cancellation = cancellation
+                try DatabaseCatchUp(directory: directory.path, configuration: context.configuration).run(
+                    shouldStop: { cancellation.isCancelled })
             } catch {
                 onEvent(.catchUpFailed(error.description))
             }
@@ -155,7 +157,7 @@ public struct Companion {
             directory: directory.path, configuration: context.configuration,
             environment: ClaudeCodeEnvironment.withoutSessionPlumbing(context.environment))
         do {
-            let deliveries = try watch.check()
+            let deliveries = try watch.check(stopping: cancellation)
             if !deliveries.isEmpty { onEvent(.alerted(deliveries)) }
         } catch {
             onEvent(.alertsFailed(error.description))

@@ -243,7 +243,7 @@ private struct LiveFile {
             throw .unreadable(path: path, reason: reason)
         }
         descriptor = opened
-        identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+        identity = (UInt64(bitPattern: Int64(info.st_dev)), UInt64(info.st_ino))
         size = Int(info.st_size)
     }
 

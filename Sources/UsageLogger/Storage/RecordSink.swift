@@ -30,8 +30,9 @@ public struct RecordSink: Sendable {
             databasePath: configuration.databasePath)
     }
 
-    /// The longest a caller with a bounded wait (`lockWaitMs`) waits for the database.
-    static let boundedDatabaseWaitMs = 100
+    /// How long a caller with a bounded wait (`lockWaitMs`: the statusline, the hooks) waits for the database: longer
+    /// than for a log (an insert of another process takes a few milliseconds), well inside a render.
+    static let boundedDatabaseWaitMs = 50
 
     public func path(of log: LogName) -> String { storage == .sqlite ? databasePath : writer.path(of: log) }
 
@@ -55,9 +56,9 @@ public struct RecordSink: Sendable {
         let marker = DatabaseFailureMarker(paths: LogPaths(directory: writer.directory))
         do {
             // A caller that must not wait (the statusline, the hooks) waits for the database as briefly.
-            let wait = lockWaitMs.map { min($0, Self.boundedDatabaseWaitMs) } ?? RecordDatabase.defaultBusyTimeoutMs
+            let wait = lockWaitMs.map { _ in Self.boundedDatabaseWaitMs } ?? RecordDatabase.defaultBusyTimeoutMs
             let database = try RecordDatabase(path: databasePath, busyTimeoutMs: wait, quick: lockWaitMs != nil)
-            try database.insert(Array(zip(lines, values)), into: log)
+            try database.insert(Array(zip(lines, values)), into: log, counted: storage == .sqlite)
         } catch {
             guard storage == .hybrid else { throw .database(error) }
             // Busy for a caller that must not wait: not a failure; the next catch-up (`DatabaseCatchUp`) adds it.
@@ -66,7 +67,6 @@ public struct RecordSink: Sendable {
             report.databaseFailure = error
             return report
         }
-        if storage == .hybrid { marker.succeeded(writer: writer, path: databasePath) }
         return report
     }
 }

@@ -51,7 +51,8 @@ struct OTLPSpool {
     }
 
     /// Adds `payloads` after the newest waiting one, in order; returns how many of the oldest had to go to keep
-    /// the spool within its bounds.
+    /// the spool within its bounds: the oldest metrics snapshots first (a newer one says the state again), so a
+    /// long outage does not push out its limit hits and warnings (logs), whose oldest go only when none is left.
     func add(_ payloads: [(signal: String, body: [UInt8])]) throws -> Int {
         try FileSystem.createDirectory(directory, mode: 0o700)
         removeLeftovers()
@@ -70,7 +71,8 @@ struct OTLPSpool {
         var dropped = 0
         var bytes = entries.reduce(0) { $0 + $1.size }
         while entries.count > 1, entries.count > maximumPayloads || bytes > maximumBytes {
-            let oldest = entries.removeFirst()
+            let metrics = entries.indices.filter { entries[$0].signal == "metrics" }
+            let oldest = entries.remove(at: metrics.count > 1 ? metrics[0] : 0)
             remove(oldest)
             bytes -= oldest.size
             dropped += 1

@@ -15,8 +15,13 @@ struct OTLPTransport: Sendable {
         var isSuccess: Bool { status.map { (200..<300).contains($0) } ?? false }
         /// Worth sending again later: no answer, too many requests, the collector's own failure, or a redirect
         /// (not followed: the endpoint needs fixing, and the payloads wait for it).
+        /// Kept and tried again later: the collector is busy, down or moved, or does not take our credentials
+        /// now (an expired or rotated token, a proxy redeploying: 401, 403, 404). Only a payload it says it cannot
+        /// take (400, 413, …) is dropped, that one alone.
         var isRetryable: Bool {
-            status.map { $0 == 429 || $0 == 408 || $0 >= 500 || $0 < 200 || (300..<400).contains($0) } ?? true
+            status.map {
+                [401, 403, 404, 408, 429].contains($0) || $0 >= 500 || $0 < 200 || (300..<400).contains($0)
+            } ?? true
         }
     }
 

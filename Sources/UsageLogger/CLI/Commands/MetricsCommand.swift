@@ -39,7 +39,8 @@ enum MetricsCommand {
         do {
             sources = try ReportArguments.sources(
                 arguments.values(of: ReportArguments.logs), command: spec.name,
-                defaultSource: ReportArguments.defaultSource(context: context),
+                defaultSource: arguments.values(of: ReportArguments.logs).isEmpty
+                    ? ReportArguments.defaultSource(context: context) : LogSource(path: ""),
                 currentDirectory: context.currentDirectory, home: context.configuration.home)
         } catch {
             context.console.errorLine(error.description)

@@ -37,7 +37,15 @@ struct ReportArguments: Sendable, Equatable {
     static func parse(
         _ arguments: ParsedArguments, command: String, context: CommandContext
     ) throws(CommandLineError) -> ReportArguments {
-        let source = defaultSource(context: context)
+        // Only when no --logs is given: bringing the configured database up to date is no business of a report of
+        // other logs.
+        let source =
+            arguments.values(of: logs).isEmpty
+            ? defaultSource(context: context)
+            : LogSource(
+                path: LogDirectory.choose(
+                    configuration: context.configuration, currentDirectory: context.currentDirectory
+                ).path)
         return try parse(
             arguments, command: command, defaultDirectory: source.path,
             defaultDatabase: source.isDatabase ? source.path : nil, currentDirectory: context.currentDirectory,

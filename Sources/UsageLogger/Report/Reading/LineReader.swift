@@ -20,6 +20,8 @@ final class LineReader {
     private var scanned = 0  // bytes from `start` known to hold no newline
     private var atEnd = false
     private var discarding = false
+    /// Whether the line `next()` returned last ended with a newline (the last line of a file may not, yet).
+    private(set) var lastLineEnded = true
 
     /// The file's lines; nil when it does not exist (a rotated file renamed away since the directory was listed).
     /// `noFollow` refuses a symbolic link at the last component (`ELOOP`), for paths someone else hands us.
@@ -38,6 +40,18 @@ final class LineReader {
         #if os(Linux)
             _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
+    }
+
+    /// The file's identity (device and inode) as opened: the same file whatever it is renamed to.
+    var identity: FileIdentity? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return FileIdentity(info)
+    }
+
+    /// Goes on reading from `offset` bytes into the file (a place an earlier read stopped at).
+    func skip(to offset: Int64) {
+        _ = lseek(descriptor, off_t(offset), SEEK_SET)
     }
 
     deinit {
@@ -62,6 +76,7 @@ final class LineReader {
                 let line = UnsafeBufferPointer(start: buffer + start, count: newline - start)
                 start = newline + 1
                 scanned = 0
+                lastLineEnded = true
                 if discarding {
                     discarding = false
                     return .oversized
@@ -74,6 +89,7 @@ final class LineReader {
                 let line = UnsafeBufferPointer(start: buffer + start, count: end - start)
                 start = end
                 scanned = 0
+                lastLineEnded = false
                 if discarding {
                     discarding = false
                     return .oversized

@@ -4,22 +4,44 @@
 /// exactly what the database missed. Lines that are not records (torn, not JSON, no time) are counted, not
 /// imported: the report skips them too.
 ///
-/// `catchUp` looks only at the last hour before the newest record the database has of each log (what `hybrid`
-/// writers may have failed to add, a lock being busy): files last written before it are not opened, and older lines
-/// are passed over on their timestamp without being parsed.
+/// `resumeFrom` makes it a catch-up: each log is read from where an earlier run stopped (the file, by identity,
+/// whatever rotation renamed it to, and the end of its last whole line), so every line appended since is read, late
+/// ones included, and nothing before it is read again. A file rotated away since is no loss: then every file there
+/// is is read again, and what is in the database already is passed over.
 public struct LogImporter {
     public let directory: String
     public let database: RecordDatabase
     public var batchSize = 2000
-    /// Only lines from an hour before the database's newest record of each log (see above).
-    public var catchUp = false
-
-    /// How far back of the newest record a catch-up looks.
-    static let catchUpWindow: Double = 3600
+    /// Where to go on from, per log; a log without one is read whole.
+    public var resumeFrom: [LogName: ReadPosition] = [:]
+    /// Asked between batches: true stops the import there (a companion asked to stop); what was read is in, and
+    /// the positions say where the next run goes on.
+    public var shouldStop: () -> Bool = { false }
 
     public init(directory: String, database: RecordDatabase) {
         self.directory = directory
         self.database = database
+    }
+
+    /// Where reading a log stopped: the file and the offset after its last whole line.
+    public struct ReadPosition: Sendable, Equatable {
+        var file: FileIdentity
+        var offset: Int64
+
+        /// As kept in the database's `meta`: `device:inode offset`.
+        var text: String { "\(file.text) \(offset)" }
+
+        init(file: FileIdentity, offset: Int64) {
+            self.file = file
+            self.offset = offset
+        }
+
+        init?(text: String) {
+            let parts = text.split(separator: " ")
+            guard parts.count == 2, let file = FileIdentity(text: String(parts[0])), let offset = Int64(parts[1])
+            else { return nil }
+            self.init(file: file, offset: offset)
+        }
     }
 
     /// How far the import is, for a progress line.
@@ -38,6 +60,10 @@ public struct LogImporter {
         public var skipped = 0
         public var files = 0
         public var bytes: Int64 = 0
+        /// Where each log's reading stopped: where the next catch-up goes on from.
+        public var positions: [LogName: ReadPosition] = [:]
+        /// `shouldStop` ended it before the end of the logs.
+        public var stopped = false
 
         public var addedTotal: Int { added.values.reduce(0, +) }
     }
@@ -59,46 +85,54 @@ public struct LogImporter {
     public func run(progress: (Progress) -> Void = { _ in }) throws(Failure) -> Outcome {
         let names: [String]
         do { names = try ReportLogReader.fileNames(in: directory) } catch { throw .unreadable(error) }
-        var files: [(log: LogName, path: String, cutoff: Double?)] = []
+        var files: [(log: LogName, path: String, offset: Int64)] = []
         for log in LogName.allCases {
-            var cutoff: Double?
-            if catchUp {
-                do { cutoff = try database.lastRecordTime(of: log).map { $0 - Self.catchUpWindow } } catch {
-                    throw .database(error)
-                }
+            let paths = ReportLogReader.files(of: log, among: names).map { directory + "/" + $0 }
+            var first = 0
+            var offset: Int64 = 0
+            if let resume = resumeFrom[log],
+                let index = paths.firstIndex(where: { FileIdentity(path: $0) == resume.file })
+            {
+                first = index
+                offset = resume.offset
             }
-            for name in ReportLogReader.files(of: log, among: names) {
-                let path = directory + "/" + name
-                // A file last written before the cutoff holds nothing newer: not even opened.
-                if let cutoff, let written = FileSystem.modificationTime(of: path), written < cutoff { continue }
-                files.append((log, path, cutoff))
+            for (index, path) in paths.enumerated() where index >= first {
+                files.append((log, path, index == first ? offset : 0))
             }
         }
         var outcome = Outcome()
-        let total = files.reduce(Int64(0)) { $0 + FileSystem.size(of: $1.path) }
+        let total = files.reduce(Int64(0)) { $0 + max(0, FileSystem.size(of: $1.path) - $1.offset) }
         for file in files {
-            let size = FileSystem.size(of: file.path)
+            if shouldStop() {
+                outcome.stopped = true
+                break
+            }
             let before = outcome.bytes
             var counter = OccurrenceCounter()
-            try importFile(file.path, log: file.log, cutoff: file.cutoff, counter: &counter, into: &outcome) { done in
+            let position = try importFile(
+                file.path, log: file.log, from: file.offset, counter: &counter, into: &outcome
+            ) { done in
                 progress(Progress(file: file.path, bytesDone: before + done, bytesTotal: total))
             }
-            outcome.bytes += size
+            if let position { outcome.positions[file.log] = position }
+            outcome.bytes += max(0, FileSystem.size(of: file.path) - file.offset)
             outcome.files += 1
         }
         return outcome
     }
 
+    /// Imports the lines of `path` from `offset` on; returns where its last whole line ends.
     private func importFile(
-        _ path: String, log: LogName, cutoff: Double?, counter: inout OccurrenceCounter, into outcome: inout Outcome,
-        progress: (Int64) -> Void
-    ) throws(Failure) {
+        _ path: String, log: LogName, from offset: Int64, counter: inout OccurrenceCounter,
+        into outcome: inout Outcome, progress: (Int64) -> Void
+    ) throws(Failure) -> ReadPosition? {
         let reader: LineReader?
         do { reader = try LineReader(path: path, noFollow: true) } catch { throw .unreadable(error) }
-        guard let reader else { return }  // rotated away since the directory was listed
+        guard let reader else { return nil }  // rotated away since the directory was listed
+        if offset > 0 { reader.skip(to: offset) }
         var batch: [(row: DatabaseRow, occurrence: Int?)] = []
         var bytesRead: Int64 = 0
-        var time = RecordTime()
+        var lastLine = 0
         func flush() throws(Failure) {
             guard !batch.isEmpty else { return }
             do {
@@ -120,28 +154,30 @@ public struct LogImporter {
                 continue
             }
             bytesRead += Int64(bytes.count + 1)
+            lastLine = bytes.count
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if let cutoff, let written = Self.leadingTimestamp(bytes, &time), written < cutoff { continue }
             guard let value = try? JSONParser.parse(Array(bytes)), case .object = value,
                 let row = DatabaseRow(log: log, record: value, line: String(decoding: bytes, as: UTF8.self))
             else {
                 outcome.skipped += 1
                 continue
             }
-            // Identical lines of the same time are told apart by their order; a catch-up that starts at a cutoff
-            // sees every line of a time it looks at, so it counts them the same way.
+            // Identical lines of the same time are told apart by their order in the file.
             batch.append((row, counter.next(time: row.time, hash: row.hash)))
-            if batch.count >= batchSize { try flush() }
+            if batch.count >= batchSize {
+                try flush()
+                if shouldStop() {
+                    outcome.stopped = true
+                    break
+                }
+            }
         }
         try flush()
+        guard let identity = reader.identity else { return nil }
+        // A last line without its newline (a writer mid-append) is read again next time: the position stays
+        // before it, and a record it was is passed over then.
+        var end = offset + bytesRead
+        if !reader.lastLineEnded { end -= Int64(lastLine + 1) }
+        return ReadPosition(file: identity, offset: max(offset, end))
     }
-
-    /// The time of a line written as usage-logger writes (`{"timestamp":"2026-…Z",…`), read without parsing it.
-    private static func leadingTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ time: inout RecordTime) -> Double? {
-        let prefix = leadingKey
-        guard bytes.count > prefix.count + 24, bytes.starts(with: prefix) else { return nil }
-        return time.seconds(UnsafeBufferPointer(rebasing: bytes[prefix.count..<(prefix.count + 24)]))
-    }
-
-    private static let leadingKey = Array(#"{"timestamp":""#.utf8)
 }

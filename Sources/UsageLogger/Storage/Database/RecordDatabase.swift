@@ -50,14 +50,21 @@ public final class RecordDatabase {
     }
 
     /// Adds `records` (each with the exact line the JSONL log holds) to `log`'s table in one transaction, as
-    /// records written now: a line identical to one of the same time already there is another record (its
-    /// occurrence counts up). Returns how many were added and how many had no time.
+    /// records written now. `counted` (the database is the only store): a line identical to one of the same time
+    /// already there is another record, its occurrence counting up. Not counted (`hybrid`, where the log is the
+    /// record): identical lines are told apart within this batch only, so a catch-up that read the line from the
+    /// log first makes this a no-op instead of a second row; a true repeat in another append is added by the next
+    /// catch-up, which counts lines in the log. Returns how many were added and how many had no time.
     @discardableResult
-    public func insert(_ records: [(line: String, value: JSONValue)], into log: LogName) throws(DatabaseError)
-        -> (added: Int, skipped: Int)
+    public func insert(_ records: [(line: String, value: JSONValue)], into log: LogName, counted: Bool = true)
+        throws(DatabaseError) -> (added: Int, skipped: Int)
     {
         let rows = records.map { DatabaseRow(log: log, record: $0.value, line: $0.line) }
-        let added = try insert(rows.compactMap { $0.map { ($0, nil) } }, into: log)
+        var counter = OccurrenceCounter()
+        let numbered = rows.compactMap { row in
+            row.map { ($0, counted ? nil : Optional(counter.next(time: $0.time, hash: $0.hash))) }
+        }
+        let added = try insert(numbered, into: log)
         return (added, rows.count { $0 == nil })
     }
 
