@@ -19,7 +19,8 @@ public final class MetricsFollower {
     private var positions: [LogName: Position] = [:]
     private var decoders: [LogName: LogLineDecoder] = [:]
     private var summary = ReadSummary()
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private static let bufferSize = 1 << 20
+    private var buffer = [UInt8](repeating: 0, count: bufferSize)
     /// With `collectsEvents`: the limit hits and warning changes read since the last `takeEvents()`.
     private var events: [ReportSample] = []
     /// Keep the limit hits (usage records in state `limited`) and warning changes read, for `takeEvents()`: what
@@ -140,7 +141,16 @@ public final class MetricsFollower {
         var consumed = offset  // the file offset of buffer[0]
         var filled = 0
         while true {
-            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }  // one long line
+            if filled == buffer.count {
+                if buffer.count >= LineReader.maximumLineLength {
+                    // Not a line of ours (a zero-filled tail a crash left): passed over, as the readers do.
+                    consumed += filled
+                    filled = 0
+                    lines.skipped += 1
+                } else {
+                    buffer += [UInt8](repeating: 0, count: buffer.count)  // one long line
+                }
+            }
             let count = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
                 return pread(descriptor, base + filled, raw.count - filled, off_t(consumed + filled))
@@ -172,7 +182,10 @@ public final class MetricsFollower {
                 }
                 filled -= start
             }
-            if atEnd { return consumed }
+            if atEnd {
+                if buffer.count > Self.bufferSize { buffer = [UInt8](repeating: 0, count: Self.bufferSize) }
+                return consumed
+            }
         }
     }
 }
