@@ -22,8 +22,16 @@ extension ExitCode {
         switch error {
         case .cannotOpen, .notARegularFile, .refused: self = .cannotCreate
         case .lowSpace, .writeFailed: self = .ioError
-        case .database(.refused), .database(.readOnly), .database(.missing): self = .cannotCreate
-        case .database: self = .ioError
+        case .database(let error): self.init(error)
+        }
+    }
+
+    /// 73 when the database cannot be created or used (permissions, a link, none there), 74 for the rest (damaged,
+    /// locked, newer, disk full).
+    init(_ error: DatabaseError) {
+        switch error {
+        case .refused, .readOnly, .missing: self = .cannotCreate
+        default: self = .ioError
         }
     }
 

@@ -64,13 +64,13 @@ enum ImportCommand {
                 return .noInput
             case .database(let failure):
                 context.console.errorLine(error.description)
-                return exitCode(failure)
+                return ExitCode(failure)
             }
         } catch {
             progress.clear()
             let failure = error as? DatabaseError ?? .failed(path: databasePath, operation: "open", reason: "\(error)")
             context.console.errorLine(failure.description)
-            return exitCode(failure)
+            return ExitCode(failure)
         }
         progress.clear()
         let seconds = Double(MonotonicClock.nowMilliseconds() - started) / 1000
@@ -99,12 +99,5 @@ enum ImportCommand {
             text += "; \(outcome.skipped) line\(outcome.skipped == 1 ? " is" : "s are") not a record and left out"
         }
         return text
-    }
-
-    private static func exitCode(_ error: DatabaseError) -> ExitCode {
-        switch error {
-        case .refused, .readOnly, .missing: .cannotCreate
-        default: .ioError
-        }
     }
 }
