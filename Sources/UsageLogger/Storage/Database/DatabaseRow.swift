@@ -26,42 +26,71 @@ struct DatabaseRow {
         self.timestamp = timestamp
         self.line = line
         hash = Self.hash(line)
-        func text(_ value: JSONValue?) -> SQLiteValue? { value?.stringValue.map(SQLiteValue.text) }
-        func integer(_ value: JSONValue?) -> SQLiteValue? { value?.intValue.map { .integer(Int64($0)) } }
-        func real(_ value: JSONValue?) -> SQLiteValue? { value?.doubleValue.map(SQLiteValue.real) }
-        let session = text(record["session_id"])
-        switch log {
-        case .usage:
-            let usage = record["usage_data"]
-            columns = [
-                session, text(usage?["source"]), text(usage?["state"]), text(record["error"]),
-                text(usage?["error"]?["type"]), integer(record["probe"]?["duration_ms"]),
-            ]
-            samples = (usage?["windows"]?.arrayValue ?? []).compactMap { window in
+        columns = Self.columns(of: log).map { $0.value(in: record) }
+        if log == .usage {
+            samples = (record["usage_data"]?["windows"]?.arrayValue ?? []).compactMap { window in
                 guard let name = window["name"]?.stringValue else { return nil }
                 return Sample(
                     window: name, usedPercent: window["used_percent"]?.doubleValue,
                     resetsAt: window["resets_at"]?.stringValue)
             }
-        case .status:
-            columns = [
-                session, text(record["email"]), text(record["version"]), text(record["model"]), text(record["error"]),
+        }
+    }
+
+    /// A table's own column: its name, and where in the record its value is, of which kind.
+    struct Column {
+        enum Kind { case text, integer, real }
+        let name: String
+        let kind: Kind
+        let path: [String]
+
+        init(_ name: String, _ kind: Kind = .text, _ path: String...) {
+            self.name = name
+            self.kind = kind
+            self.path = path.isEmpty ? [name] : path
+        }
+
+        func value(in record: JSONValue) -> SQLiteValue? {
+            let found = path.reduce(Optional(record)) { value, key in value?[key] }
+            switch kind {
+            case .text: return found?.stringValue.map(SQLiteValue.text)
+            case .integer: return found?.intValue.map { .integer(Int64($0)) }
+            case .real: return found?.doubleValue.map(SQLiteValue.real)
+            }
+        }
+    }
+
+    /// Each table's own columns after `time` and `timestamp`, in `DatabaseSchema` order: the one list both the
+    /// values and the insert's names come from (made once: an import asks for it on every line).
+    static func columns(of log: LogName) -> [Column] { columnsByLog[log] ?? [] }
+
+    private static let columnsByLog = Dictionary(uniqueKeysWithValues: LogName.allCases.map { ($0, declared($0)) })
+
+    private static func declared(_ log: LogName) -> [Column] {
+        switch log {
+        case .usage:
+            [
+                Column("session_id"), Column("source", .text, "usage_data", "source"),
+                Column("state", .text, "usage_data", "state"), Column("error"),
+                Column("error_type", .text, "usage_data", "error", "type"),
+                Column("duration_ms", .integer, "probe", "duration_ms"),
             ]
+        case .status: [Column("session_id"), Column("email"), Column("version"), Column("model"), Column("error")]
         case .diagnostics:
-            columns = [
-                session, text(record["diagnostic_type"]), text(record["severity"]),
-                text(record["details"]?["event"]), text(record["message"]),
+            [
+                Column("session_id"), Column("diagnostic_type"), Column("severity"),
+                Column("event", .text, "details", "event"), Column("message"),
             ]
         case .sessions:
-            columns = [
-                session, text(record["cwd"]), text(record["started_at"]), text(record["ended_at"]),
-                text(record["end_reason"]), integer(record["requests"]), integer(record["tokens"]?["total"]),
-                real(record["cost_usd"]), integer(record["limit_hits"]),
+            [
+                Column("session_id"), Column("cwd"), Column("started_at"), Column("ended_at"), Column("end_reason"),
+                Column("requests", .integer), Column("total_tokens", .integer, "tokens", "total"),
+                Column("cost_usd", .real), Column("limit_hits", .integer),
             ]
         case .alerts:
-            columns = [
-                text(record["event"]), text(record["window"]), real(record["threshold"]), real(record["used_percent"]),
-                integer(record["command"]?["status"]),
+            [
+                Column("event"), Column("window"), Column("threshold", .real), Column("used_percent", .real),
+                Column("command_status", .integer, "command", "status"),
             ]
         }
     }
@@ -70,18 +99,7 @@ struct DatabaseRow {
     /// last parameter is the occurrence; `counted` computes it instead: one more than the identical lines of the
     /// same time already stored (a record written now), where an import gives it from its own count of the log.
     static func insertSQL(_ log: LogName, counted: Bool) -> String {
-        let own: [String]
-        switch log {
-        case .usage: own = ["session_id", "source", "state", "error", "error_type", "duration_ms"]
-        case .status: own = ["session_id", "email", "version", "model", "error"]
-        case .diagnostics: own = ["session_id", "diagnostic_type", "severity", "event", "message"]
-        case .sessions:
-            own = [
-                "session_id", "cwd", "started_at", "ended_at", "end_reason", "requests", "total_tokens", "cost_usd",
-                "limit_hits",
-            ]
-        case .alerts: own = ["event", "window", "threshold", "used_percent", "command_status"]
-        }
+        let own = columns(of: log).map(\.name)
         let table = DatabaseSchema.table(of: log)
         let names = ["time", "timestamp"] + own + ["record", "record_hash", "occurrence"]
         let values = names.indices.map { "?\($0 + 1)" }
